@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Browser } from 'wxt/browser';
+import { onMessage, sendMessage } from '@/lib/messaging';
+import { canScriptTab } from '@/lib/panel/access';
+import { isWebUrl, originPattern } from '@/lib/panel/target-tab';
+
+export function PickerButton({ tab }: { tab: Browser.tabs.Tab | undefined }) {
+  const [active, setActive] = useState(false);
+  const [error, setError] = useState<string>();
+  const [access, setAccess] = useState(false);
+
+  useEffect(() => {
+    setActive(false);
+    setAccess(false);
+    if (tab?.id === undefined || !isWebUrl(tab.url)) return;
+    sendMessage('pickerStatus', undefined, tab.id).then((status) => setActive(status.active), () => setActive(false));
+    void canScriptTab(tab.id).then(setAccess);
+  }, [tab?.id, tab?.url]);
+  useEffect(() => onMessage('pageAccessChanged', ({ data }) => {
+    if (data.tabId === tab?.id) void canScriptTab(data.tabId).then(setAccess);
+  }), [tab?.id]);
+  useEffect(() => onMessage('pickerChanged', ({ data, sender }) => {
+    if (sender.tab?.id === tab?.id) setActive(data.active);
+  }), [tab?.id]);
+
+  const usable = tab?.id !== undefined && isWebUrl(tab.url);
+  const toggle = async () => {
+    if (!usable) return;
+    setError(undefined);
+    const on = !active;
+    // Asked from the click itself, before any other await: Firefox only allows permission
+    // requests inside a user gesture.
+    if (on && !access && !(await browser.permissions.request({ origins: [originPattern(tab.url!)] }))) {
+      setError('Goalpost needs access to this site to pick elements on it.');
+      return;
+    }
+    const status = await sendMessage('togglePicker', { tabId: tab.id!, on });
+    setActive(status.active);
+    setError(status.error);
+  };
+
+  return (
+    <div>
+      <button type="button" class={active ? '' : 'primary'} data-testid="pick" disabled={!usable} onClick={toggle}>
+        {active ? 'Stop picking' : 'Pick elements'}
+      </button>
+      {!usable && <p class="status">Open a web page (http or https) to pick elements on it.</p>}
+      {error && <p class="error" role="alert">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PickedElement } from './goals/model';
+
+/**
+ * Every message between content script, side panel and background (STYLE.md: one module declares
+ * them all). Direction is in the comment; the background is the only writer of the workspace.
+ */
+interface ProtocolMap {
+  /** picker → background: the user picked an element; the background records it. */
+  elementPicked(pick: PickedElement): void;
+  /** panel → background: start (or stop) the picker in a tab. */
+  togglePicker(request: { tabId: number; on: boolean }): PickerStatus;
+  /** panel/background → picker (tab): stop picking and clean up. */
+  stopPicker(): void;
+  /** panel → picker (tab): is the picker running in that tab? */
+  pickerStatus(): PickerStatus;
+  /** background → panel: the user clicked the toolbar button on a tab, which may grant access to it. */
+  pageAccessChanged(tab: { tabId: number }): void;
+  /** picker → panel/background: the picker started or stopped in its tab. */
+  pickerChanged(status: PickerStatus): void;
+}
+
+export interface PickerStatus {
+  active: boolean;
+  error?: string;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+
+// Firefox is built as MV3 (not WXT's MV2 default) so both browsers share one manifest shape,
+// including `optional_host_permissions`, which MV2 has no place for (see README "Why MV3 on Firefox").
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: process.env.GOALPOST_OUT_DIR ?? '.output',
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Goalpost',
+    description:
+      'Click elements on any page to define click-tracking goal metrics, and export them to your tracking backend.',
+    permissions: ['storage', 'tabs', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Asked for per site when the user starts the picker there, and per host when a webhook is set.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: 'Open Goalpost' },
+    commands: {
+      'toggle-picker': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Start or stop picking elements on this page',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'goalpost@goalpost.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+});
