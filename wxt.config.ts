@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 
 // Firefox is built as MV3 (not WXT's MV2 default) so both browsers share one manifest shape,
@@ -32,6 +33,12 @@ export default defineConfig({
         }
       : {}),
   }),
+  webExt: {
+    // `npm run dev` opens a browser with Goalpost loaded. Chromium refuses to start as root without
+    // --no-sandbox (containers, CI machines), and Debian names its Firefox `firefox-esr`.
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+    binaries: !existsSync('/usr/bin/firefox') && existsSync('/usr/bin/firefox-esr') ? { firefox: '/usr/bin/firefox-esr' } : {},
+  },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),

@@ -12,13 +12,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Waits until `check` returns a truthy value, polling; fails with `what` after the timeout. */
-export async function waitFor<T>(what: string, check: () => Promise<T> | T, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(what: string, check: () => Promise<T> | T, timeoutMs = 10_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
     try {
       const value = await check();
-      if (value) return value;
+      if (value) return value as NonNullable<T>;
     } catch (error) {
       last = error;
     }
@@ -55,5 +55,5 @@ export async function waitForDownload(dir: string, suffix: string): Promise<stri
     const files = await readdir(dir).catch(() => [] as string[]);
     return files.find((file) => file.endsWith(suffix));
   });
-  return readFile(join(dir, name!), 'utf8');
+  return readFile(join(dir, name), 'utf8');
 }

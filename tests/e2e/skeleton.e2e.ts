@@ -23,6 +23,16 @@ describe.each(BROWSERS)('skeleton in %s', (name) => {
     await server?.close();
   });
 
+  // Firefox's sidebar is browser UI that WebDriver BiDi cannot see; lib/panel/open.test.ts covers it.
+  if (name === 'chromium') it(`[${name}] opens the side panel from the toolbar button`, async () => {
+    // openPage() clicked the toolbar button on the shop page; the real side panel is a page target.
+    const target = await waitFor('the side panel target', () =>
+      session.browser.targets().find((t) => t.url().endsWith('/sidepanel.html')));
+    const sidePanel = (await target.asPage())!;
+    await sidePanel.waitForSelector('[data-testid=pick]');
+    expect(await sidePanel.$eval('h1', (h) => h.textContent)).toBe('Goalpost');
+  });
+
   it(`[${name}] starts the picker from the panel`, async () => {
     await session.panel.bringToFront();
     await waitFor('the Pick button to be enabled', () => session.panel.$eval('[data-testid=pick]', (b) => !(b as HTMLButtonElement).disabled));
