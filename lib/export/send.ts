@@ -78,8 +78,15 @@ function postHogSummary(results: PostHogResult[]): string {
 async function withPermissionHint(error: string, payload: OutboxPayload): Promise<string> {
   if (!/^Could not reach/.test(error)) return error;
   const url = payload.kind === 'webhook' ? payload.url : payload.destination.host;
-  const granted = await browser.permissions.contains({ origins: [originPattern(url)] }).catch(() => true);
-  return granted ? error : `${error} Goalpost has no access to ${new URL(url).host}: press the send button again and allow access.`;
+  return (await hasHostPermission(url)) ? error : `${error} Goalpost has no access to ${new URL(url).host}: press the send button again and allow access.`;
+}
+
+async function hasHostPermission(url: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [originPattern(url)] });
+  } catch {
+    return true; // Unknown: do not blame a permission we cannot check.
+  }
 }
 
 async function findActivity(id: string): Promise<Activity | undefined> {
