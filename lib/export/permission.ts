@@ -7,5 +7,6 @@ import { originPattern } from '@/lib/panel/target-tab';
  * then refuses to show the prompt. Already granted → resolves true without a prompt.
  */
 export function requestHostAccess(url: URL): Promise<boolean> {
-  return browser.permissions.request({ origins: [originPattern(url.href)] });
+  // A refused request (e.g. no gesture) counts as "not allowed": the caller says nothing was sent.
+  return browser.permissions.request({ origins: [originPattern(url.href)] }).catch(() => false);
 }
