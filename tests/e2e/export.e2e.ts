@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { BROWSERS, launch, type Session } from './browsers';
 import { screenshot, waitFor } from './helpers';
-import { fakeWebhook } from '../contract/servers';
+import { fakePostHog, fakeWebhook } from '../contract/servers';
 
 // Issue 6 end to end: export a two-metric activity to a file and to a local webhook, refuse a
 // broken import without touching stored data, import a good file, in Chromium and Firefox.
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const TOKEN = 'e2e_token_789';
+const POSTHOG_KEY = 'phx_e2e_key';
 const fixture = (name: string) => readFile(join(FIXTURES, name), 'utf8');
 
 /** The stored shape of a canonical file (what the extension keeps in `storage.local`). */
@@ -42,11 +43,13 @@ const text = (page: Page, selector: string) => page.$eval(selector, (node) => no
 describe.each(BROWSERS)('export and import in %s', (name) => {
   let session: Session;
   let hook: Awaited<ReturnType<typeof fakeWebhook>>;
+  let posthog: Awaited<ReturnType<typeof fakePostHog>>;
   let twoMetrics: string;
 
   beforeAll(async () => {
     twoMetrics = await fixture('export-two-metrics.goalpost.json');
     hook = await fakeWebhook({ token: TOKEN });
+    posthog = await fakePostHog({ projectId: '42', apiKey: POSTHOG_KEY });
     session = await launch(name);
     // Set up the data through the panel page's own storage, in the shape of `Workspace` plus the
     // version meta key @wxt-dev/storage keeps beside it (`workspace$`).
@@ -59,6 +62,7 @@ describe.each(BROWSERS)('export and import in %s', (name) => {
   afterAll(async () => {
     await session?.close();
     await hook?.close();
+    await posthog?.close();
   });
 
   it(`[${name}] exports the two-metric activity as the canonical file`, async () => {
@@ -133,6 +137,31 @@ describe.each(BROWSERS)('export and import in %s', (name) => {
     await waitFor('the outbox to empty', async () => (await panel.$('[data-testid=outbox]')) === null);
     expect(hook.received).toHaveLength(2);
     expect(hook.received[1]!.text).toBe(twoMetrics);
+  });
+
+  it(`[${name}] creates one PostHog action per metric`, async () => {
+    const panel = session.panel;
+    const host = new URL(posthog.origin).host;
+    await panel.$eval('[data-testid=posthog-host]', (input) => { (input as HTMLInputElement).value = ''; });
+    await panel.type('[data-testid=posthog-host]', posthog.origin);
+    await panel.type('[data-testid=posthog-project]', '42');
+    await panel.type('[data-testid=posthog-key]', POSTHOG_KEY);
+    expect(await text(panel, '[data-testid=posthog-send]')).toBe(`Send 2 action(s) to PostHog at ${host}`);
+    const expected = 'PostHog project 42: 2 action(s) created, 0 updated, 0 failed.';
+    if (name === 'chromium') {
+      // Same reason as the webhook: grant by a toolbar click on the host's page, send by message.
+      await session.openPage(`${posthog.origin}/project`);
+      await panel.bringToFront();
+      await storageSet(panel, { exportSecrets: { webhookToken: TOKEN, posthogApiKey: POSTHOG_KEY }, exportSecrets$: { v: 1 } });
+      const destination = { host: posthog.origin, projectId: '42' };
+      expect(await viaBackground(panel, 'pushPostHog', { activityId: 'act_spring', destination })).toEqual({ ok: true, message: expected });
+    } else {
+      await panel.click('[data-testid=posthog-send]');
+      expect(await settledStatus(panel, 'posthog-status')).toBe(expected);
+    }
+    expect(posthog.shapeErrors).toEqual([]);
+    expect(posthog.actions.map((action) => action.name)).toEqual(['Spring sale · Buy', 'Spring sale · Subscribe']);
+    expect(JSON.stringify(await storageGet(panel, ['workspace', 'exportSettings', 'exportOutbox']))).not.toContain(POSTHOG_KEY);
   });
 
   it(`[${name}] refuses a broken file with the failing field, and changes nothing`, async () => {
