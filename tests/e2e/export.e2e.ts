@@ -81,6 +81,22 @@ describe.each(BROWSERS)('export and import in %s', (name) => {
     await screenshot(session.panel, `${name}-export-dialog`);
   });
 
+  it(`[${name}] copies the canonical file to the clipboard`, async () => {
+    const panel = session.panel;
+    await panel.bringToFront();
+    // Record what is written while letting the real clipboard write happen (reading the clipboard
+    // back needs a permission a test cannot grant to an extension page).
+    await panel.evaluate(() => {
+      const clipboard = navigator.clipboard;
+      const write = clipboard.writeText.bind(clipboard);
+      const copied: string[] = ((globalThis as any).copied = []);
+      clipboard.writeText = (value: string) => { copied.push(value); return write(value); };
+    });
+    await panel.click('[data-testid=copy-goalpost]');
+    expect(await waitFor('the copy status', () => text(panel, '[data-testid=status-goalpost]'))).toBe('Copied to the clipboard.');
+    expect(await panel.evaluate(() => (globalThis as any).copied)).toEqual([twoMetrics]);
+  });
+
   it(`[${name}] sends the activity to a local webhook after the permission prompt`, async () => {
     const panel = session.panel;
     const url = `${hook.origin}/goalpost`;
