@@ -11,7 +11,8 @@ export function fileExports(activity: Activity): FileExport[] {
   return [canonicalExport(activity), gtmExport(activity, base), adobeTargetExport(activity, base)];
 }
 
-function canonicalExport(activity: Activity): FileExport {
+/** The canonical file, checked against its own schema so a bad activity is explained, not written. */
+export function canonicalExport(activity: Activity): FileExport {
   const checked = v.safeParse(CanonicalSchema, toCanonical(activity));
   const common = { target: 'goalpost' as const, title: 'Goalpost JSON (goalpost/activity@1)', fileName: safeFileName(canonicalFileName(activity)) };
   if (!checked.success) {

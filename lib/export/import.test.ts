@@ -155,3 +155,17 @@ describe('import: storage', () => {
     );
   });
 });
+
+describe('import: limits', () => {
+  it('refuses a file over 5 MB before parsing it', () => {
+    const result = parseImport(`"${'x'.repeat(5_000_001)}"`);
+    expect(result).toEqual({ ok: false, error: { path: '(file)', reason: 'is 5.0 MB: a Goalpost activity file is far smaller (limit 5 MB)' } });
+  });
+
+  it('refuses a __proto__ key like any unknown field', () => {
+    const file = JSON.parse(good);
+    const text = JSON.stringify(file).replace('{', '{"__proto__":{"polluted":true},');
+    expect(parseImport(text)).toEqual({ ok: false, error: { path: '__proto__', reason: 'is not a field of a goalpost/activity@1 file' } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -9,6 +9,7 @@ import { CanonicalSchema, FORMAT, type CanonicalActivity } from './canonical';
 
 /** Reads and checks a file; the first problem comes back with the field's path and the reason. */
 export function parseImport(text: string): ParseResult {
+  if (text.length > MAX_FILE_CHARS) return refuse('(file)', `is ${(text.length / 1e6).toFixed(1)} MB: a Goalpost activity file is far smaller (limit 5 MB)`);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -26,6 +27,8 @@ export function parseImport(text: string): ParseResult {
   const problem = referenceProblem(checked.output);
   return problem ? { ok: false, error: problem } : { ok: true, file: checked.output };
 }
+
+const MAX_FILE_CHARS = 5_000_000;
 
 /** Whether importing would meet an activity already stored (same id, else same name). */
 export function findDuplicate(workspace: Workspace, file: CanonicalActivity): Activity | undefined {
