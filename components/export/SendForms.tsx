@@ -4,6 +4,7 @@ import { sendMessage } from '@/lib/messaging';
 import { parseWebUrl } from '@/lib/export/http';
 import { requestHostAccess } from '@/lib/export/permission';
 import { toPostHogActions } from '@/lib/export/posthog';
+import { tokenWarning } from '@/lib/export/webhook';
 import { exportSecretsItem, exportSettingsItem } from '@/lib/export/settings';
 import type { SendReport } from '@/lib/export/send';
 import { Status, type StatusLine } from './Status';
@@ -28,6 +29,7 @@ function WebhookForm({ activity, ...saved }: { activity: Activity; url: string; 
   const [status, setStatus] = useState<StatusLine>();
   useEffect(() => setUrl(saved.url), [saved.url]);
   const parsed = parseWebUrl(url);
+  const warning = tokenWarning(url, token);
 
   const send = async () => {
     if (!parsed.ok) return setStatus({ kind: 'error', text: parsed.error });
@@ -45,6 +47,7 @@ function WebhookForm({ activity, ...saved }: { activity: Activity; url: string; 
       <h3 id="export-webhook-heading">Webhook</h3>
       <label>URL <input type="url" data-testid="webhook-url" placeholder="https://hooks.example.com/goalpost" value={url} onInput={(event) => setUrl(event.currentTarget.value)} /></label>
       <label>Bearer token (optional, kept on this computer) <input type="password" autocomplete="off" data-testid="webhook-token" value={token} onInput={(event) => setToken(event.currentTarget.value)} /></label>
+      {warning && <ul class="warnings" data-testid="webhook-warning"><li>{warning}</li></ul>}
       <button type="button" class="primary" data-testid="webhook-send" disabled={!url.trim()} onClick={() => void send()}>
         {parsed.ok ? `Send to ${parsed.url.host}` : 'Send to webhook'}
       </button>

@@ -13,6 +13,16 @@ export async function postWebhook(url: string, token: string | undefined, body: 
   return { ok: false, error: redact(webhookMessage(sent.failure, parsed.url), token) };
 }
 
+/** A token sent over plain http can be read on the way, unless the receiver is this computer. */
+export function tokenWarning(url: string, token: string): string | undefined {
+  const parsed = parseWebUrl(url);
+  if (!token.trim() || !parsed.ok || parsed.url.protocol !== 'http:') return undefined;
+  if (LOOPBACK_HOSTS.includes(parsed.url.hostname)) return undefined;
+  return `The token would travel unencrypted to ${parsed.url.host} over http://; use https:// if the receiver supports it.`;
+}
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
 export function webhookMessage(failure: HttpFailure, url: URL): string {
   const where = url.host;
   if (failure.kind === 'timeout') return `${where} did not answer within ${failure.seconds} s. The export is kept in the outbox: retry it there.`;
