@@ -27,6 +27,8 @@ interface ProtocolMap {
   pushPostHog(request: { activityId: string; destination: PostHogDestination }): SendReport;
   /** panel → background: send a failed export from the outbox again. */
   retryOutbox(request: { entryId: string }): SendReport;
+  /** panel → background: drop a failed export from the outbox (the user chose to). */
+  discardOutbox(request: { entryId: string }): void;
   /** panel → background: import a canonical file into the workspace (checked again there). */
   importActivity(request: { text: string; choice: DuplicateChoice }): ImportOutcome;
 }

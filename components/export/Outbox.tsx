@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging';
-import { describeDestination, outboxItem, removeFromOutbox, type OutboxEntry } from '@/lib/export/outbox';
+import { describeDestination, outboxItem, type OutboxEntry } from '@/lib/export/outbox';
 import { requestHostAccess } from '@/lib/export/permission';
 import { Status, type StatusLine } from './Status';
 import { useItem } from './useItem';
@@ -34,7 +34,7 @@ function OutboxRow({ entry }: { entry: OutboxEntry }) {
       <span class="status">{entry.attempts} attempt(s), last at {new Date(entry.lastAttemptAt).toLocaleTimeString()}</span>
       <div class="export-actions">
         <button type="button" data-testid="outbox-retry" onClick={() => void retry()}>Retry: send to {where}</button>
-        <button type="button" data-testid="outbox-discard" onClick={() => void removeFromOutbox(entry.id)}>Discard</button>
+        <button type="button" data-testid="outbox-discard" onClick={() => void sendMessage('discardOutbox', { entryId: entry.id })}>Discard</button>
       </div>
       <Status status={status} testId="outbox-status" />
     </li>

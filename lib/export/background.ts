@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from '@/lib/messaging';
 import { importIntoWorkspace } from './import';
+import { removeFromOutbox } from './outbox';
 import { pushActivityToPostHog, retryOutboxEntry, sendActivityToWebhook } from './send';
 
 /** The export/import messages the background answers (requests to targets go from here). */
@@ -8,6 +9,9 @@ export function registerExportHandlers(): void {
   onMessage('sendWebhook', ({ data, sender }) => (fromExtensionPage(sender) ? sendActivityToWebhook(data.activityId, data.url) : REFUSED_SEND));
   onMessage('pushPostHog', ({ data, sender }) => (fromExtensionPage(sender) ? pushActivityToPostHog(data.activityId, data.destination) : REFUSED_SEND));
   onMessage('retryOutbox', ({ data, sender }) => (fromExtensionPage(sender) ? retryOutboxEntry(data.entryId) : REFUSED_SEND));
+  onMessage('discardOutbox', async ({ data, sender }) => {
+    if (fromExtensionPage(sender)) await removeFromOutbox(data.entryId);
+  });
   onMessage('importActivity', ({ data, sender }) => (fromExtensionPage(sender) ? importIntoWorkspace(data.text, data.choice) : REFUSED_IMPORT));
 }
 

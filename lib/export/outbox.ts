@@ -10,19 +10,27 @@ export const outboxItem = storage.defineItem<OutboxEntry[]>('local:exportOutbox'
 
 export async function addToOutbox(payload: OutboxPayload, error: string, now = Date.now()): Promise<OutboxEntry> {
   const entry: OutboxEntry = { id: newId('out'), createdAt: now, lastAttemptAt: now, attempts: 1, error, payload };
-  await outboxItem.setValue([...(await outboxItem.getValue()), entry]);
+  await update((entries) => [...entries, entry]);
   return entry;
 }
 
 /** Records another failed attempt (with its new payload, e.g. only the actions still failing). */
-export async function recordFailure(id: string, payload: OutboxPayload, error: string, now = Date.now()): Promise<void> {
-  const entries = await outboxItem.getValue();
-  await outboxItem.setValue(entries.map((entry) => (entry.id === id ? { ...entry, payload, error, lastAttemptAt: now, attempts: entry.attempts + 1 } : entry)));
+export function recordFailure(id: string, payload: OutboxPayload, error: string, now = Date.now()): Promise<void> {
+  return update((entries) => entries.map((entry) => (entry.id === id ? { ...entry, payload, error, lastAttemptAt: now, attempts: entry.attempts + 1 } : entry)));
 }
 
-export async function removeFromOutbox(id: string): Promise<void> {
-  const entries = await outboxItem.getValue();
-  await outboxItem.setValue(entries.filter((entry) => entry.id !== id));
+export function removeFromOutbox(id: string): Promise<void> {
+  return update((entries) => entries.filter((entry) => entry.id !== id));
+}
+
+// Two sends can fail at once (webhook and PostHog); read-modify-write one at a time so that
+// neither failure overwrites the other. All writes happen in the background, one JS context.
+let queue: Promise<unknown> = Promise.resolve();
+
+function update(change: (entries: OutboxEntry[]) => OutboxEntry[]): Promise<void> {
+  const next = queue.then(async () => outboxItem.setValue(change(await outboxItem.getValue())));
+  queue = next.catch(() => undefined);
+  return next;
 }
 
 export function describeDestination(payload: OutboxPayload): string {
