@@ -2,7 +2,7 @@ import { ElementList } from './ElementList';
 import { PickerButton } from './PickerButton';
 import { useWorkspace } from './hooks/useWorkspace';
 import { useTargetTab } from './hooks/useTargetTab';
-import { downloadJson } from '@/lib/panel/download';
+import { ExportControls } from './export/ExportControls';
 
 export function App() {
   const workspace = useWorkspace();
@@ -23,14 +23,7 @@ export function App() {
         )}
       </section>
       <footer>
-        <button
-          type="button"
-          data-testid="export"
-          disabled={!activity}
-          onClick={() => activity && downloadJson(`${activity.name}.goalpost.json`, activity)}
-        >
-          Export JSON
-        </button>
+        <ExportControls activity={activity} workspace={workspace} />
       </footer>
     </main>
   );

@@ -1,3 +1,4 @@
+import { registerExportHandlers } from '@/lib/export/background';
 import { recordPick } from '@/lib/goals/storage';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { togglePicker } from '@/lib/picker/inject';
@@ -9,6 +10,7 @@ export default defineBackground(() => {
   });
   onMessage('elementPicked', ({ data }) => recordPick(data).then(() => undefined));
   onMessage('togglePicker', ({ data }) => togglePicker(data.tabId, data.on));
+  registerExportHandlers();
   // A first install opens the panel in a tab, as a welcome page saying where Goalpost lives.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html?welcome') });

@@ -1,5 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PickedElement } from './goals/model';
+import type { DuplicateChoice, ImportOutcome } from './export/import';
+import type { PostHogDestination } from './export/posthog';
+import type { SendReport } from './export/send';
 
 /**
  * Every message between content script, side panel and background (STYLE.md: one module declares
@@ -18,6 +21,16 @@ interface ProtocolMap {
   pageAccessChanged(tab: { tabId: number }): void;
   /** picker → panel/background: the picker started or stopped in its tab. */
   pickerChanged(status: PickerStatus): void;
+  /** panel → background: POST the activity's canonical file to a webhook (export, issue 6). */
+  sendWebhook(request: { activityId: string; url: string }): SendReport;
+  /** panel → background: create or update the activity's metrics as PostHog actions. */
+  pushPostHog(request: { activityId: string; destination: PostHogDestination }): SendReport;
+  /** panel → background: send a failed export from the outbox again. */
+  retryOutbox(request: { entryId: string }): SendReport;
+  /** panel → background: drop a failed export from the outbox (the user chose to). */
+  discardOutbox(request: { entryId: string }): void;
+  /** panel → background: import a canonical file into the workspace (checked again there). */
+  importActivity(request: { text: string; choice: DuplicateChoice }): ImportOutcome;
 }
 
 export interface PickerStatus {

@@ -1,0 +1,47 @@
+import { useState } from 'preact/hooks';
+import type { Activity } from '@/lib/goals/model';
+import { downloadText, fileExports, type FileExport } from '@/lib/export/files';
+import { Status, type StatusLine } from './Status';
+
+/** Exports that stay on this computer: a download, or the clipboard for the canonical file. */
+export function FileExports({ activity }: { activity: Activity }) {
+  return (
+    <section class="export-section" aria-labelledby="export-files-heading">
+      <h3 id="export-files-heading">Files</h3>
+      {fileExports(activity).map((row) => <FileRow key={row.target} row={row} />)}
+    </section>
+  );
+}
+
+function FileRow({ row }: { row: FileExport }) {
+  const [status, setStatus] = useState<StatusLine>();
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setStatus({ kind: 'ok', text: 'Copied to the clipboard.' });
+    } catch (error) {
+      setStatus({ kind: 'error', text: `Could not copy: ${error instanceof Error ? error.message : String(error)}. Use Download instead.` });
+    }
+  };
+  return (
+    <div class="export-row" data-testid={`export-${row.target}`}>
+      <strong>{row.title}</strong>
+      {row.ok ? (
+        <div class="export-actions">
+          <button type="button" data-testid={`download-${row.target}`} onClick={() => downloadText(row.fileName, row.text)}>
+            Download {row.fileName}
+          </button>
+          {row.target === 'goalpost' && (
+            <button type="button" data-testid="copy-goalpost" onClick={() => void copy(row.text)}>Copy to clipboard</button>
+          )}
+        </div>
+      ) : (
+        <ul class="problems" data-testid={`problems-${row.target}`}>{row.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>
+      )}
+      {row.ok && row.warnings.length > 0 && (
+        <ul class="warnings">{row.warnings.map((warning) => <li key={warning}>{warning}</li>)}</ul>
+      )}
+      <Status status={status} testId={`status-${row.target}`} />
+    </div>
+  );
+}

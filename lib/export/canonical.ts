@@ -1,0 +1,120 @@
+import * as v from 'valibot';
+import type { Activity, Metric, TrackedAction, TrackedElement, UrlScope } from '@/lib/goals/model';
+
+// The canonical file of PRODUCT.md §4 (`goalpost/activity@1`). Its published twin is
+// `schema/goalpost-activity-1.schema.json`; `schema.test.ts` proves both accept the same samples.
+
+export const FORMAT = 'goalpost/activity@1';
+
+/**
+ * The canonical document for an activity. Keys are written in one fixed order and lists keep the
+ * user's order, so a re-export of an unchanged activity is byte-identical. Timestamps are left out
+ * on purpose: they change without the goals changing and would make every re-export diff.
+ */
+export function toCanonical(activity: Activity): CanonicalActivity {
+  return {
+    format: FORMAT,
+    id: activity.id,
+    name: activity.name,
+    scopes: activity.scopes.map((scope) => ({ kind: scope.kind, value: scope.value })),
+    pages: [...activity.pages],
+    metrics: activity.metrics.map(canonicalMetric),
+    elements: activity.elements.map(canonicalElement),
+  };
+}
+
+/** The exact bytes of the canonical file. */
+export function serializeCanonical(activity: Activity): string {
+  return `${JSON.stringify(toCanonical(activity), null, 2)}\n`;
+}
+
+export function canonicalFileName(activity: Activity): string {
+  return `${activity.name}.goalpost.json`;
+}
+
+function canonicalMetric(metric: Metric): CanonicalMetric {
+  return {
+    id: metric.id,
+    name: metric.name,
+    counting: metric.counting,
+    ...(metric.windowSeconds === undefined ? {} : { windowSeconds: metric.windowSeconds }),
+    elementIds: [...metric.elementIds],
+  };
+}
+
+function canonicalElement(element: TrackedElement): CanonicalElement {
+  return {
+    id: element.id,
+    selector: element.selector,
+    action: canonicalAction(element.action),
+    label: element.label,
+    pageUrl: element.pageUrl,
+    ...(element.frames?.length ? { frames: [...element.frames] } : {}),
+    ...(element.shadowHosts?.length ? { shadowHosts: [...element.shadowHosts] } : {}),
+  };
+}
+
+function canonicalAction(action: TrackedAction): TrackedAction {
+  return action.kind === 'link' ? { kind: 'link', href: action.href } : { kind: action.kind };
+}
+
+// Runtime validator. Every rule here has its twin in the JSON Schema file; rules JSON Schema cannot
+// express (references between ids) live in import.ts#checkReferences.
+// JSON Schema counts characters as code points, String#length as UTF-16 units: count like the schema.
+const maxChars = (max: number) =>
+  v.check((text: string) => [...text].length <= max, `must be at most ${max} characters`);
+
+const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, “_” or “-”'));
+const Text = v.pipe(v.string(), v.minLength(1, 'must not be empty'), maxChars(500), v.regex(/\S/, 'must not be blank'));
+const WebUrl = v.pipe(v.string(), maxChars(4096), v.regex(/^https?:\/\/\S+$/, 'must be an http(s) URL without spaces'));
+const Selector = v.pipe(
+  v.string(),
+  v.minLength(1, 'must not be empty'),
+  maxChars(2000),
+  // PRODUCT.md §2: tracking runtimes cannot use escaped characters.
+  v.regex(/^[^\\]*$/, 'must not contain a backslash escape'),
+);
+
+const ScopeSchema = v.strictObject({
+  kind: v.picklist(['exact', 'prefix', 'pattern'], 'must be "exact", "prefix" or "pattern"'),
+  value: v.pipe(v.string(), v.minLength(1, 'must not be empty'), maxChars(4096)),
+});
+
+const ActionSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('click') }),
+  v.strictObject({ kind: v.literal('link'), href: v.pipe(v.string(), v.minLength(1, 'must not be empty'), maxChars(4096)) }),
+  v.strictObject({ kind: v.literal('submit') }),
+], 'must have kind "click", "link" or "submit"');
+
+const MetricSchema = v.strictObject({
+  id: Id,
+  name: Text,
+  counting: v.picklist(['once', 'every'], 'must be "once" or "every"'),
+  windowSeconds: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(86_400, 'must be at most 86400 (one day)'))),
+  elementIds: v.array(Id),
+});
+
+const ElementSchema = v.strictObject({
+  id: Id,
+  selector: Selector,
+  action: ActionSchema,
+  label: v.pipe(v.string(), maxChars(500)),
+  pageUrl: WebUrl,
+  frames: v.optional(v.array(Selector)),
+  shadowHosts: v.optional(v.array(Selector)),
+});
+
+export const CanonicalSchema = v.strictObject({
+  format: v.literal(FORMAT, `must be "${FORMAT}"`),
+  id: Id,
+  name: Text,
+  scopes: v.array(ScopeSchema),
+  pages: v.array(WebUrl),
+  metrics: v.array(MetricSchema),
+  elements: v.array(ElementSchema),
+});
+
+export type CanonicalActivity = v.InferOutput<typeof CanonicalSchema>;
+export type CanonicalMetric = v.InferOutput<typeof MetricSchema>;
+export type CanonicalElement = v.InferOutput<typeof ElementSchema>;
+export type CanonicalScope = UrlScope;
