@@ -1,5 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PickedElement } from './goals/model';
+import type { WorkspaceOp } from './goals/operations';
+import type { OpResult } from './goals/writer';
 
 /**
  * Every message between content script, side panel and background (STYLE.md: one module declares
@@ -18,6 +20,10 @@ interface ProtocolMap {
   pageAccessChanged(tab: { tabId: number }): void;
   /** picker → panel/background: the picker started or stopped in its tab. */
   pickerChanged(status: PickerStatus): void;
+  /** panel → background: one change to the workspace, applied by the single writer (lib/goals/writer.ts). */
+  workspaceOp(op: WorkspaceOp): OpResult;
+  /** panel → background: the user downloaded or discarded these set-aside stored values. */
+  dismissQuarantined(request: { ids: string[] }): OpResult;
 }
 
 export interface PickerStatus {
