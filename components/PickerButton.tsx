@@ -15,7 +15,8 @@ export function PickerButton({ tab }: { tab: Browser.tabs.Tab | undefined }) {
     if (tab?.id === undefined || !isWebUrl(tab.url)) return;
     sendMessage('pickerStatus', undefined, tab.id).then((status) => setActive(status.active), () => setActive(false));
     void canScriptTab(tab.id).then(setAccess);
-  }, [tab?.id, tab?.url]);
+    // `status` too: a reload kills the picker's content script without a word (issue 5).
+  }, [tab?.id, tab?.url, tab?.status]);
   useEffect(() => onMessage('pageAccessChanged', ({ data }) => {
     if (data.tabId === tab?.id) void canScriptTab(data.tabId).then(setAccess);
   }), [tab?.id]);

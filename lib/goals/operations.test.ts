@@ -120,5 +120,7 @@ describe('workspace operations', () => {
       { kind: 'removeScope', activityId: 'a', scope: prefix });
     expect(ws.activities[0]!.scopes).toEqual([{ kind: 'pattern', value: 'https://shop.example/*' }]);
     expect(applyOperation(ws, { kind: 'updateScope', activityId: 'a', previous: exact, scope: prefix }, 1).ok).toBe(false);
+    expect(applyOperation(ws, { kind: 'addScope', activityId: 'a', scope: { kind: 'prefix', value: 'shop.example' } }, 1))
+      .toMatchObject({ ok: false, message: expect.stringContaining('not a web address') });
   });
 });

@@ -1,6 +1,6 @@
 import { addElement, createActivity, removeElement } from './model';
 import type { Activity, Metric, PickedElement, TrackedAction, TrackedElement, UrlScope, Workspace } from './model';
-import { activityCovers, normalizeUrl, scopeForPage } from './url-scope';
+import { activityCovers, normalizeUrl, scopeForPage, scopeProblem } from './url-scope';
 
 // Every change to the workspace is one of these operations, applied by the single writer in the
 // background to the *latest* stored value (lib/goals/writer.ts). An operation says what the user
@@ -53,12 +53,16 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
 
   addScope: (ws, op, now) =>
     withActivity(ws, op.activityId, (activity) => {
+      const problem = scopeProblem(op.scope);
+      if (problem) return problem;
       if (activity.scopes.some((scope) => sameScope(scope, op.scope))) return activity;
       return { ...activity, scopes: [...activity.scopes, op.scope], updatedAt: now };
     }),
 
   updateScope: (ws, op, now) =>
     withActivity(ws, op.activityId, (activity) => {
+      const problem = scopeProblem(op.scope);
+      if (problem) return problem;
       const index = activity.scopes.findIndex((scope) => sameScope(scope, op.previous));
       if (index === -1) return 'This URL was changed or removed in another window; your edit was not applied.';
       const scopes = activity.scopes.map((scope, i) => (i === index ? op.scope : scope));

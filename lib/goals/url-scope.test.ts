@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActivity } from './model';
-import { activityCovers, normalizeUrl, scopeForPage, scopeMatches, scopeProblem } from './url-scope';
+import { activityCovers, activityForPage, normalizeUrl, scopeForPage, scopeMatches, scopeProblem } from './url-scope';
 
 describe('URL scope matching', () => {
   const cases: [kind: 'exact' | 'prefix' | 'pattern', value: string, page: string, expected: boolean][] = [
@@ -52,5 +52,17 @@ describe('URL scope matching', () => {
     expect(scopeProblem({ kind: 'pattern', value: 'shop.example/*' })).toMatch(/starts with/);
     expect(scopeProblem({ kind: 'pattern', value: 'https://shop.example/*' })).toBeNull();
     expect(scopeProblem({ kind: 'exact', value: 'https://shop.example/' })).toBeNull();
+  });
+});
+
+describe('activity for a page', () => {
+  const scoped = (id: string, value: string) => ({ ...createActivity(id, 1, id), scopes: [{ kind: 'prefix' as const, value }] });
+  const workspace = { activities: [scoped('a', 'https://a.example/'), scoped('b', 'https://b.example/'), scoped('b2', 'https://b.example/x')], currentActivityId: 'a' };
+
+  it('keeps the current activity when it covers the page, else finds the first that does', () => {
+    expect(activityForPage(workspace, 'https://a.example/p')?.id).toBe('a');
+    expect(activityForPage(workspace, 'https://b.example/x')?.id).toBe('b');
+    expect(activityForPage({ ...workspace, currentActivityId: 'b2' }, 'https://b.example/x')?.id).toBe('b2');
+    expect(activityForPage(workspace, 'https://c.example/')).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { Activity, UrlScope } from './model';
+import type { Activity, UrlScope, Workspace } from './model';
 
 // URL scopes of an activity (PRODUCT.md §3): which pages it applies to. The hash never matters
 // (in-page anchors are the same page); scheme and host compare case-insensitively because
@@ -63,3 +63,13 @@ const MATCHERS: Record<UrlScope['kind'], (value: string, page: string) => boolea
   },
   pattern: (value, page) => wildcardToRegExp(value.replace(/#.*$/, '')).test(page),
 };
+
+/**
+ * The activity the panel should show for a page: the current one when it covers the page,
+ * otherwise the first that does; `undefined` when none does.
+ */
+export function activityForPage(workspace: Workspace, pageUrl: string): Activity | undefined {
+  const current = workspace.activities.find((activity) => activity.id === workspace.currentActivityId);
+  if (current && activityCovers(current, pageUrl)) return current;
+  return workspace.activities.find((activity) => activityCovers(activity, pageUrl));
+}
