@@ -41,6 +41,7 @@ export function ActivityBar({ workspace, activity, pageUrl, send }: ActivityBarP
       {activity && (
         <div class="bar">
           <CommitInput
+            key={activity.id}
             testId="activity-name"
             label="Activity name"
             class="grow"
