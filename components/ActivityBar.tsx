@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { newId, type Activity, type Workspace } from '@/lib/goals/model';
 import { activityNameFor } from '@/lib/goals/operations';
 import { activityCovers, normalizeUrl, scopeForPage } from '@/lib/goals/url-scope';
+import { shortUrl } from '@/lib/panel/format';
 import { CommitInput } from './CommitInput';
 import { ScopeEditor } from './ScopeEditor';
 import type { Send } from './hooks/useOperations';
@@ -93,15 +94,6 @@ function Coverage({ workspace, activity, pageUrl, send, onCreate }: ActivityBarP
       </div>
     </div>
   );
-}
-
-export function shortUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.host}${parsed.pathname}${parsed.search}`;
-  } catch {
-    return url;
-  }
 }
 
 interface ActivityBarProps {

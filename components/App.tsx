@@ -5,13 +5,13 @@ import { OpError, QuarantineNotice, UndoBar } from './Notices';
 import { PickerButton } from './PickerButton';
 import { useActivityForTab } from './hooks/useActivityForTab';
 import { useOperations } from './hooks/useOperations';
-import { useWorkspace } from './hooks/useWorkspace';
+import { useWorkspaceState } from './hooks/useWorkspace';
 import { useTargetTab } from './hooks/useTargetTab';
 import { downloadJson } from '@/lib/panel/download';
 import { isWebUrl } from '@/lib/panel/target-tab';
 
 export function App() {
-  const state = useWorkspace();
+  const state = useWorkspaceState();
   const tab = useTargetTab();
   const ops = useOperations();
   const workspace = state.kind === 'ready' ? state.workspace : undefined;

@@ -6,14 +6,14 @@ import { PageAccessNotice } from './PageAccessNotice';
 import { useCountMarks } from './hooks/useCountMarks';
 import { useHighlight } from './hooks/useHighlight';
 import type { Send } from './hooks/useOperations';
-import { usePageMatches } from './hooks/usePageMatches';
+import { matchFor, usePageMatches } from './hooks/usePageMatches';
 
 /** The Selected Elements list of the activity, with live counts on the target tab. */
 export function ElementList({ activity, tabId, pageUrl, send }: ElementListProps) {
   const targets: MatchTarget[] = activity.elements.map((element) => ({ selector: element.selector, frames: element.frames, shadowHosts: element.shadowHosts }));
   const page = usePageMatches(tabId, targets);
-  // Counts from before an edit belong to other selectors: use them only for the list they counted.
-  const matches = page.targetsKey === JSON.stringify(targets) ? page.matches : [];
+  // Looked up by target: a count never passes for another selector, and unchanged rows keep theirs.
+  const matches = targets.map((target) => matchFor(page, target));
   const marks = useCountMarks(tabId, activity.elements.map((element) => `${element.id}|${element.selector}`), matches);
   const highlight = useHighlight(tabId);
 

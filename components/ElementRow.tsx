@@ -2,8 +2,8 @@ import type { Activity, TrackedAction, TrackedElement } from '@/lib/goals/model'
 import { linkProblem } from '@/lib/goals/link-eligibility';
 import type { CountMark } from '@/lib/panel/count-marks';
 import type { MatchInfo, MatchTarget } from '@/lib/panel/page-query';
+import { matchesText, shortUrl } from '@/lib/panel/format';
 import { overallStability, stabilityHints } from '@/lib/panel/stability';
-import { shortUrl } from './ActivityBar';
 import { SelectorField } from './SelectorField';
 import type { Send } from './hooks/useOperations';
 import type { PageMatchState } from './hooks/usePageMatches';
@@ -101,7 +101,7 @@ function Membership({ activity, element, send }: { activity: Activity; element: 
 }
 
 function countText(info: MatchInfo | undefined, status: PageMatchState['status']): string {
-  if (info?.ok) return info.count === 1 ? '1 match' : `${info.count} matches`;
+  if (info?.ok) return matchesText(info.count);
   if (info && !info.ok) return 'invalid';
   if (status === 'loading') return 'counting…';
   return '? matches';

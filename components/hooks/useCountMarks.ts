@@ -3,7 +3,7 @@ import { countMark, withBaselines, type CountMark } from '@/lib/panel/count-mark
 import type { MatchInfo } from '@/lib/panel/page-query';
 
 /** Marks per row key (`element id|selector`), against the first count seen on this tab. */
-export function useCountMarks(tabId: number | undefined, keys: string[], matches: MatchInfo[]): CountMark[] {
+export function useCountMarks(tabId: number | undefined, keys: string[], matches: (MatchInfo | undefined)[]): CountMark[] {
   const [baselines, setBaselines] = useState<ReadonlyMap<string, number>>(new Map());
   useEffect(() => setBaselines(new Map()), [tabId]);
 

@@ -41,7 +41,7 @@ export function usePageMatches(tabId: number | undefined, targets: MatchTarget[]
         if (stopped) return;
         if (result.kind === 'ok') {
           known = result.page;
-          setState({ status: 'ok', matches: result.page.matches, url: result.page.url, targetsKey: key });
+          setState({ status: 'ok', matches: result.page.matches, url: result.page.url, targets });
         } else if (result.kind === 'no-access') {
           known = undefined;
           setState({ status: 'no-access', matches: [], message: result.message });
@@ -64,13 +64,19 @@ export function usePageMatches(tabId: number | undefined, targets: MatchTarget[]
   return state;
 }
 
+/** The last known count of a target, or `undefined` when it was not counted yet (new or edited). */
+export function matchFor(state: PageMatchState, target: MatchTarget): MatchInfo | undefined {
+  const key = JSON.stringify(target);
+  const index = state.targets?.findIndex((counted) => JSON.stringify(counted) === key) ?? -1;
+  return index === -1 ? undefined : state.matches[index];
+}
+
 export interface PageMatchState {
   /** `stale`: the page is reloading or did not answer; `matches` are the last known ones. */
   status: 'loading' | 'ok' | 'stale' | 'no-access' | 'no-page';
-  /** In the order of the targets they were counted for, see `targetsKey`. */
+  /** In the order of `targets`, the list they were counted for (maybe an older one than asked now). */
   matches: MatchInfo[];
-  /** Which list of targets `matches` belongs to (JSON), so counts of an old list never pass for the new one. */
-  targetsKey?: string;
+  targets?: MatchTarget[];
   url?: string;
   message?: string;
 }

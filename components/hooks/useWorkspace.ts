@@ -4,11 +4,17 @@ import { parseQuarantine, parseWorkspace, type QuarantinedValue } from '@/lib/go
 import type { Workspace } from '@/lib/goals/model';
 import { sendOp } from '@/lib/panel/workspace-client';
 
+/** The stored workspace, or `undefined` while it loads: the valid part, as `useWorkspaceState` has it. */
+export function useWorkspace(): Workspace | undefined {
+  const state = useWorkspaceState();
+  return state.kind === 'ready' ? state.workspace : undefined;
+}
+
 /**
  * The stored workspace, kept live and checked against its schema. The panel only reads; when it
  * finds something that fails the schema it asks the background writer to set it aside (`repair`).
  */
-export function useWorkspace(): WorkspaceState {
+export function useWorkspaceState(): WorkspaceState {
   const [stored, setStored] = useState<Stored | { error: string }>();
 
   useEffect(() => {

@@ -34,6 +34,12 @@ describe('workspace operations', () => {
     expect(ws.activities[0]!.elements.map((element) => element.selector)).toEqual(['#buy', '#more']);
   });
 
+  it('takes a pick back out when the picker unselects it, and ignores an unknown one', () => {
+    const ws = run(empty, { kind: 'recordPick', pick: pick('#buy') }, { kind: 'recordPick', pick: pick('#sell') },
+      { kind: 'unrecordPick', selector: '#buy', pageUrl: PAGE }, { kind: 'unrecordPick', selector: '#never', pageUrl: PAGE });
+    expect(ws.activities[0]!.elements.map((element) => element.selector)).toEqual(['#sell']);
+  });
+
   it('creates, renames, switches and deletes activities, and undoes the delete', () => {
     let ws = run(empty,
       { kind: 'createActivity', activityId: 'a1', name: ' Launch  ', scopes: [] },

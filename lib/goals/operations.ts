@@ -78,6 +78,14 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
 
   recordPick: (ws, op, now) => recordPick(ws, op.pick, now),
 
+  // The picker's "select again to unselect" (PRODUCT.md §1) takes the pick back out of the list.
+  unrecordPick: (ws, op, now) => {
+    const current = ws.activities.find((activity) => activity.id === ws.currentActivityId);
+    const element = current?.elements.find((item) => item.selector === op.selector);
+    if (!current || !element) return done(ws);
+    return done(replaceActivity(ws, removeElement(current, element.id, now)));
+  },
+
   addElement: (ws, op, now) =>
     withActivity(ws, op.activityId, (activity) => {
       const existing = activity.elements.find((element) => element.selector === op.pick.selector);
@@ -292,6 +300,7 @@ export type WorkspaceOp =
   | { kind: 'updateScope'; activityId: string; previous: UrlScope; scope: UrlScope }
   | { kind: 'removeScope'; activityId: string; scope: UrlScope }
   | { kind: 'recordPick'; pick: PickedElement }
+  | { kind: 'unrecordPick'; selector: string; pageUrl: string }
   | { kind: 'addElement'; activityId: string; pick: PickedElement }
   | { kind: 'updateElement'; activityId: string; elementId: string; selector?: string; action?: TrackedAction }
   | { kind: 'removeElement'; activityId: string; elementId: string }

@@ -210,7 +210,7 @@ async function openSecondPanel(browser: Browser, panel: Page): Promise<Page> {
     const scope = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
     void (scope.browser ?? scope.chrome).tabs.create({ url: location.href.split('?')[0], active: false });
   });
-  return waitFor('the second panel', async () => {
+  const found = await waitFor('the second panel', async () => {
     for (const candidate of await browser.pages()) {
       if (known.includes(candidate)) continue;
       const href = await candidate.evaluate(() => location.href).catch(() => '');
@@ -218,4 +218,5 @@ async function openSecondPanel(browser: Browser, panel: Page): Promise<Page> {
     }
     return null;
   }, 15_000);
+  return found!;
 }

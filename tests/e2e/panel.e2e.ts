@@ -128,7 +128,7 @@ describe.each(BROWSERS)('panel in %s', (name) => {
     await replaceText(await panel.$('[data-testid=add-element-input]'), 'a.contact', false);
     await waitFor('the draft count', () => panel.$eval('[data-testid=draft-count]', (node) => node.textContent === 'Matches 1 element on this page.'));
     await panel.click('[data-testid=add-element-button]');
-    await waitFor('the fourth row', async () => (await readPanel(panel)).rows.length === 4);
+    await waitFor('the fourth row, counted', async () => (await readPanel(panel)).rows[3]?.count === '1 match');
     const row = (await readPanel(panel)).rows[3]!;
     expect(row).toMatchObject({ selector: 'a.contact', action: 'link', count: '1 match', linkFlag: 'mailto' });
     expect(await panel.$eval('[data-testid=add-element-input]', (node) => (node as HTMLInputElement).value)).toBe('');
@@ -179,6 +179,14 @@ describe.each(BROWSERS)('panel in %s', (name) => {
     expect(after.coverage).toBe('covered');
     expect(after.rows.map((row) => row.mark)).toEqual([null, null, null, null]);
     expect(strip(after)).toEqual(strip(before.ui));
+    expect(await storedWorkspace(panel)).toEqual(before.stored);
+  });
+
+  it(`[${name}] keeps everything when the page's tab is closed, and says counts need a page`, async () => {
+    await page.close();
+    const panel = await session.reopenPanel();
+    await waitFor('the no-page note', () => panel.$eval('[data-testid=page-access]', (node) => node.getAttribute('data-state') === 'no-page'));
+    expect(strip(await readPanel(panel))).toEqual(strip(before.ui));
     expect(await storedWorkspace(panel)).toEqual(before.stored);
   });
 
