@@ -165,6 +165,41 @@ describe.each(BROWSERS)('panel activities in %s', (name) => {
     await screenshot(panel, `${name}-panel-320px`);
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+  it(`[${name}] migrates what an older version stored (v1, no scopes) after an update, losing nothing`, async () => {
+    const pageUrl = server.url('panel-shop.html');
+    await panel.evaluate(async (url) => {
+      type StorageApi = { storage: { local: { set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> } } };
+      const scope = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
+      const api = scope.browser ?? scope.chrome;
+      // The walking skeleton's shape: version 1 carried no metadata and no URL scopes.
+      await api.storage.local.remove('workspace$');
+      await api.storage.local.set({
+        workspace: {
+          currentActivityId: 'v1',
+          activities: [{
+            id: 'v1', name: 'My first activity', scopes: [], pages: [url], metrics: [], createdAt: 1, updatedAt: 1,
+            elements: [{ id: 'el_v1', createdAt: 1, selector: '#buy-tea', action: { kind: 'click' }, label: 'button#buy-tea', pageUrl: url }],
+          }],
+        },
+      });
+    }, pageUrl);
+    const { profile } = session;
+    await session.close();
+    session = await launch(name, { profile });
+    panel = session.panel;
+    page = await session.openPage(pageUrl);
+    await panel.bringToFront();
+    await waitFor('the migrated activity, covering the page', async () => (await coverage(panel)) === 'covered'
+      && (await panel.$eval('[data-testid=activity-name]', (input) => (input as HTMLInputElement).value)) === 'My first activity', 20_000);
+    expect(await rowSelectors(panel)).toEqual(['#buy-tea']);
+    const meta = await panel.evaluate(async () => {
+      type StorageApi = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+      const scope = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
+      return (await (scope.browser ?? scope.chrome).storage.local.get('workspace$'))['workspace$'];
+    });
+    expect(meta).toEqual({ v: 2 });
+  });
 });
 
 async function coverage(panel: Page): Promise<string | null> {
