@@ -8,8 +8,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 export function CommitInput(props: CommitInputProps) {
   const [draft, setDraft] = useState(props.value);
   const focused = useRef(false);
+  /** The value last sent: Enter then blur must not send it twice (a scope edit would then refuse itself). */
+  const sent = useRef<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
+    sent.current = null;
     if (!focused.current) setDraft(props.value);
   }, [props.value]);
   useEffect(() => {
@@ -17,9 +20,12 @@ export function CommitInput(props: CommitInputProps) {
   }, [props.autoFocus]);
 
   const commit = async () => {
-    if (draft === props.value) return;
+    if (draft === props.value || draft === sent.current) return;
+    sent.current = draft;
     const saved = await props.onCommit(draft);
-    if (!saved) setDraft(props.value);
+    if (saved) return;
+    sent.current = null;
+    setDraft(props.value);
   };
   return (
     <input
