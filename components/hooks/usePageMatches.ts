@@ -16,7 +16,8 @@ export function usePageMatches(tabId: number | undefined, targets: MatchTarget[]
       setState({ status: 'no-page', matches: [] });
       return;
     }
-    setState({ status: 'loading', matches: [] });
+    // Same tab, new list (an edit, an undo): keep the known counts while the new ones come in.
+    setState((previous) => (previous.tabId === tabId ? { ...previous, status: 'loading' } : { status: 'loading', matches: [], tabId }));
     let stopped = false;
     let wake: () => void = () => undefined;
     /** Pauses until the tab reloads, access is granted, or `ms` pass. */
@@ -41,10 +42,10 @@ export function usePageMatches(tabId: number | undefined, targets: MatchTarget[]
         if (stopped) return;
         if (result.kind === 'ok') {
           known = result.page;
-          setState({ status: 'ok', matches: result.page.matches, url: result.page.url, targets });
+          setState({ status: 'ok', matches: result.page.matches, url: result.page.url, targets, tabId });
         } else if (result.kind === 'no-access') {
           known = undefined;
-          setState({ status: 'no-access', matches: [], message: result.message });
+          setState({ status: 'no-access', matches: [], message: result.message, tabId });
           await pause(3000);
         } else if (result.kind === 'failed') {
           known = undefined;
@@ -77,6 +78,7 @@ export interface PageMatchState {
   /** In the order of `targets`, the list they were counted for (maybe an older one than asked now). */
   matches: MatchInfo[];
   targets?: MatchTarget[];
+  tabId?: number;
   url?: string;
   message?: string;
 }
