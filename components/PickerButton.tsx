@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Browser } from 'wxt/browser';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { canScriptTab } from '@/lib/panel/access';
@@ -8,14 +8,19 @@ export function PickerButton({ tab }: { tab: Browser.tabs.Tab | undefined }) {
   const [active, setActive] = useState(false);
   const [error, setError] = useState<string>();
   const [access, setAccess] = useState(false);
+  /** Bumped whenever the tab's document may have changed: older answers are then out of date. */
+  const generation = useRef(0);
 
   useEffect(() => {
+    const run = ++generation.current;
+    const current = () => run === generation.current;
     setActive(false);
     setAccess(false);
     if (tab?.id === undefined || !isWebUrl(tab.url)) return;
-    sendMessage('pickerStatus', undefined, tab.id).then((status) => setActive(status.active), () => setActive(false));
-    void canScriptTab(tab.id).then(setAccess);
-  }, [tab?.id, tab?.url]);
+    sendMessage('pickerStatus', undefined, tab.id).then((status) => current() && setActive(status.active), () => current() && setActive(false));
+    void canScriptTab(tab.id).then((granted) => current() && setAccess(granted));
+    // `status` too: a reload kills the picker's content script without a word (issue 5).
+  }, [tab?.id, tab?.url, tab?.status]);
   useEffect(() => onMessage('pageAccessChanged', ({ data }) => {
     if (data.tabId === tab?.id) void canScriptTab(data.tabId).then(setAccess);
   }), [tab?.id]);
@@ -34,7 +39,10 @@ export function PickerButton({ tab }: { tab: Browser.tabs.Tab | undefined }) {
       setError('Goalpost needs access to this site to pick elements on it.');
       return;
     }
+    const run = generation.current;
     const status = await sendMessage('togglePicker', { tabId: tab.id!, on });
+    // The page may have reloaded while the picker was being injected (issue 5).
+    if (run !== generation.current) return;
     setActive(status.active);
     setError(status.error);
   };

@@ -1,16 +1,19 @@
 import { registerExportHandlers } from '@/lib/export/background';
-import { recordPick } from '@/lib/goals/storage';
+import { createWorkspaceWriter } from '@/lib/goals/writer';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { togglePicker } from '@/lib/picker/inject';
 import { openPanelOnActionClick } from '@/lib/panel/open';
 
 export default defineBackground(() => {
+  const writer = createWorkspaceWriter();
   openPanelOnActionClick((tab) => {
     if (tab.id !== undefined) void sendMessage('pageAccessChanged', { tabId: tab.id }).catch(() => undefined);
   });
-  onMessage('elementPicked', ({ data }) => recordPick(data).then(() => undefined));
+  onMessage('elementPicked', ({ data }) => writer.apply({ kind: 'recordPick', pick: data }).then(() => undefined));
+  onMessage('workspaceOp', ({ data }) => writer.apply(data));
+  onMessage('dismissQuarantined', ({ data }) => writer.dismissQuarantined(data.ids));
   onMessage('togglePicker', ({ data }) => togglePicker(data.tabId, data.on));
-  registerExportHandlers();
+  registerExportHandlers(writer);
   // A first install opens the panel in a tab, as a welcome page saying where Goalpost lives.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html?welcome') });

@@ -3,6 +3,8 @@ import type { PickedElement } from './goals/model';
 import type { DuplicateChoice, ImportOutcome } from './export/import';
 import type { PostHogDestination } from './export/posthog';
 import type { SendReport } from './export/send';
+import type { WorkspaceOp } from './goals/operations';
+import type { OpResult } from './goals/writer';
 
 /**
  * Every message between content script, side panel and background (STYLE.md: one module declares
@@ -31,6 +33,10 @@ interface ProtocolMap {
   discardOutbox(request: { entryId: string }): void;
   /** panel → background: import a canonical file into the workspace (checked again there). */
   importActivity(request: { text: string; choice: DuplicateChoice }): ImportOutcome;
+  /** panel → background: one change to the workspace, applied by the single writer (lib/goals/writer.ts). */
+  workspaceOp(op: WorkspaceOp): OpResult;
+  /** panel → background: the user downloaded or discarded these set-aside stored values. */
+  dismissQuarantined(request: { ids: string[] }): OpResult;
 }
 
 export interface PickerStatus {

@@ -1,18 +1,19 @@
 import { browser } from 'wxt/browser';
+import type { WorkspaceWriter } from '@/lib/goals/writer';
 import { onMessage } from '@/lib/messaging';
 import { importIntoWorkspace } from './import';
 import { removeFromOutbox } from './outbox';
 import { pushActivityToPostHog, retryOutboxEntry, sendActivityToWebhook } from './send';
 
 /** The export/import messages the background answers (requests to targets go from here). */
-export function registerExportHandlers(): void {
+export function registerExportHandlers(writer: Pick<WorkspaceWriter, 'update'>): void {
   onMessage('sendWebhook', ({ data, sender }) => (fromExtensionPage(sender) ? sendActivityToWebhook(data.activityId, data.url) : REFUSED_SEND));
   onMessage('pushPostHog', ({ data, sender }) => (fromExtensionPage(sender) ? pushActivityToPostHog(data.activityId, data.destination) : REFUSED_SEND));
   onMessage('retryOutbox', ({ data, sender }) => (fromExtensionPage(sender) ? retryOutboxEntry(data.entryId) : REFUSED_SEND));
   onMessage('discardOutbox', async ({ data, sender }) => {
     if (fromExtensionPage(sender)) await removeFromOutbox(data.entryId);
   });
-  onMessage('importActivity', ({ data, sender }) => (fromExtensionPage(sender) ? importIntoWorkspace(data.text, data.choice) : REFUSED_IMPORT));
+  onMessage('importActivity', ({ data, sender }) => (fromExtensionPage(sender) ? importIntoWorkspace(data.text, data.choice, writer) : REFUSED_IMPORT));
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Workspace } from '@/lib/goals/model';
 import { canonicalArb, mutatedArb } from '@/tests/contract/arbitraries';
 import { serializeCanonical } from './canonical';
 import { applyImport, findDuplicate, importIntoWorkspace, parseImport } from './import';
+import { createWorkspaceWriter } from '@/lib/goals/writer';
 import { fixtureText, twoMetricActivity } from './test-data';
 
 const good = fixtureText('export-two-metrics.goalpost.json');
@@ -99,13 +100,14 @@ describe('import: duplicates', () => {
 });
 
 describe('import: storage', () => {
+  const writer = createWorkspaceWriter(undefined, () => 7);
   beforeEach(async () => {
     fakeBrowser.reset();
     await workspaceItem.setValue(stored());
   });
 
   it('stores a good file as the current activity', async () => {
-    const outcome = await importIntoWorkspace(good, 'replace', 7);
+    const outcome = await importIntoWorkspace(good, 'replace', writer);
     expect(outcome).toEqual({ ok: true, activityId: 'act_spring', name: 'Spring sale' });
     const workspace = await workspaceItem.getValue();
     expect(workspace.activities.map((item) => item.id)).toEqual(['act_other', 'act_spring']);
@@ -117,7 +119,7 @@ describe('import: storage', () => {
     expect(before).toContain('act_other');
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.jsonValue().map((value) => JSON.stringify(value)), fc.string()), async (text) => {
-        const outcome = await importIntoWorkspace(text, 'replace');
+        const outcome = await importIntoWorkspace(text, 'replace', writer);
         expect(outcome.ok).toBe(false);
         expect(await snapshot()).toBe(before);
       }),
@@ -132,7 +134,7 @@ describe('import: storage', () => {
         fakeBrowser.reset();
         await workspaceItem.setValue(stored());
         const before = await snapshot();
-        const outcome = await importIntoWorkspace(JSON.stringify(file), choice);
+        const outcome = await importIntoWorkspace(JSON.stringify(file), choice, writer);
         if (outcome.ok) return;
         refused++;
         expect(outcome.error.path).not.toBe('');
@@ -148,7 +150,7 @@ describe('import: storage', () => {
   it('accepts every valid file (fuzzed)', async () => {
     await fc.assert(
       fc.asyncProperty(canonicalArb, async (file) => {
-        const outcome = await importIntoWorkspace(JSON.stringify(file), 'keepBoth');
+        const outcome = await importIntoWorkspace(JSON.stringify(file), 'keepBoth', writer);
         expect(outcome.ok).toBe(true);
       }),
       { numRuns: 100 },

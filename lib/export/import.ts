@@ -1,11 +1,12 @@
 import * as v from 'valibot';
 import { parse as parseSelector } from 'css-what';
-import { workspaceItem } from '@/lib/goals/storage';
+import type { WorkspaceWriter } from '@/lib/goals/writer';
 import { newId, type Activity, type Workspace } from '@/lib/goals/model';
 import { CanonicalSchema, FORMAT, type CanonicalActivity } from './canonical';
 
 // Import of a canonical file (PRODUCT.md §4): everything is checked before anything is written,
-// the write is one `setValue` of the whole workspace, and a refused file changes nothing.
+// the write goes through the workspace's single writer (so it cannot race a pick or a panel edit),
+// and a refused file changes nothing.
 
 /** Reads and checks a file; the first problem comes back with the field's path and the reason. */
 export function parseImport(text: string): ParseResult {
@@ -52,14 +53,12 @@ export function applyImport(workspace: Workspace, file: CanonicalActivity, choic
   return { activities: [...workspace.activities, activity], currentActivityId: activity.id };
 }
 
-/** The whole import against storage: read, check, apply, one write. Never throws. */
-export async function importIntoWorkspace(text: string, choice: DuplicateChoice, now = Date.now()): Promise<ImportOutcome> {
+/** The whole import against storage: check, then apply to the stored workspace in one write. Never throws. */
+export async function importIntoWorkspace(text: string, choice: DuplicateChoice, writer: Pick<WorkspaceWriter, 'update'>): Promise<ImportOutcome> {
   const parsed = parseImport(text);
   if (!parsed.ok) return parsed;
   try {
-    const workspace = await workspaceItem.getValue();
-    const next = applyImport(workspace, parsed.file, choice, now);
-    await workspaceItem.setValue(next);
+    const next = await writer.update((workspace, now) => applyImport(workspace, parsed.file, choice, now));
     return { ok: true, activityId: next.currentActivityId!, name: next.activities.find((item) => item.id === next.currentActivityId)!.name };
   } catch (error) {
     return refuse('(storage)', `could not be saved: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`);

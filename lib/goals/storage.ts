@@ -1,26 +1,28 @@
 import { storage } from '#imports';
-import { addElement, createActivity, type PickedElement, type Workspace } from './model';
+import type { Workspace } from './model';
+import { WORKSPACE_MIGRATIONS, WORKSPACE_VERSION } from './migrations';
+import type { QuarantinedValue } from './schema';
 
-/** Everything the user made: one typed, versioned item in `storage.local`. */
-export const workspaceItem = storage.defineItem<Workspace>('local:workspace', {
-  version: 1,
-  fallback: { activities: [], currentActivityId: null },
-});
+// Everything the user made lives in `storage.local` under these typed items. Reading is open to
+// every context; writing is the background writer's job alone (lib/goals/writer.ts).
 
-/** Records a pick in the current activity, creating a first activity when there is none. */
-export async function recordPick(pick: PickedElement, now = Date.now()): Promise<Workspace> {
-  const workspace = await workspaceItem.getValue();
-  let current = workspace.activities.find((activity) => activity.id === workspace.currentActivityId);
-  const activities = [...workspace.activities];
-  if (!current) {
-    current = createActivity('My first activity', now);
-    activities.push(current);
-  }
-  const updated = addElement(current, pick, now);
-  const next: Workspace = {
-    activities: activities.map((activity) => (activity.id === updated.id ? updated : activity)),
-    currentActivityId: updated.id,
-  };
-  await workspaceItem.setValue(next);
-  return next;
+const EMPTY: Workspace = { activities: [], currentActivityId: null };
+
+/**
+ * The workspace, for reading and watching (panel, export). Defined without migrations on purpose:
+ * @wxt-dev/storage runs an item's migrations in every context that defines it, and a migration
+ * is a write, which must stay with the single writer.
+ */
+export const workspaceItem = storage.defineItem<Workspace>('local:workspace', { fallback: EMPTY });
+
+/** Stored values that failed their schema, kept verbatim until the user downloads or dismisses them. */
+export const quarantineItem = storage.defineItem<QuarantinedValue[]>('local:quarantine', { fallback: [], version: 1 });
+
+/** The same workspace key with its version and migrations: only the writer defines it. */
+export function defineVersionedWorkspaceItem() {
+  return storage.defineItem<Workspace>('local:workspace', {
+    fallback: EMPTY,
+    version: WORKSPACE_VERSION,
+    migrations: WORKSPACE_MIGRATIONS,
+  });
 }

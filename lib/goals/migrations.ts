@@ -1,0 +1,37 @@
+import { normalizeUrl, scopeForPage } from './url-scope';
+
+// Migrations of the stored workspace, by the version they lead to (@wxt-dev/storage runs them in
+// order). They never throw: a value they do not recognise goes through unchanged, and the schema
+// check afterwards quarantines it with a visible message (lib/goals/writer.ts) instead of WXT
+// logging a failed migration and leaving the user with nothing.
+
+export const WORKSPACE_VERSION = 2;
+
+export const WORKSPACE_MIGRATIONS: Record<number, (stored: unknown) => unknown> = {
+  // v1 (the walking skeleton) created activities without URL scopes, so none of them covered any
+  // page; v2 gives each one an exact scope per web page it was picked on, and fills lists that
+  // v1 could leave out.
+  2: (stored) => {
+    if (!isRecord(stored) || !Array.isArray(stored.activities)) return stored;
+    return { ...stored, activities: stored.activities.map(activityToV2) };
+  },
+};
+
+function activityToV2(activity: unknown): unknown {
+  if (!isRecord(activity)) return activity;
+  const pages = Array.isArray(activity.pages) ? activity.pages : [];
+  const scopes = Array.isArray(activity.scopes) && activity.scopes.length > 0
+    ? activity.scopes
+    : pages.filter((page): page is string => typeof page === 'string' && normalizeUrl(page) !== null).map(scopeForPage);
+  return {
+    ...activity,
+    pages,
+    scopes,
+    elements: Array.isArray(activity.elements) ? activity.elements : [],
+    metrics: Array.isArray(activity.metrics) ? activity.metrics : [],
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

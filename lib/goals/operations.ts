@@ -1,0 +1,321 @@
+import { addElement, createActivity, removeElement } from './model';
+import type { Activity, Metric, PickedElement, TrackedAction, TrackedElement, UrlScope, Workspace } from './model';
+import { activityCovers, normalizeUrl, scopeForPage, scopeProblem } from './url-scope';
+
+// Every change to the workspace is one of these operations, applied by the single writer in the
+// background to the *latest* stored value (lib/goals/writer.ts). An operation says what the user
+// meant ("rename metric m1"), not what the whole workspace should become, so two panels editing at
+// once both keep their edits. Removals answer with the operation that undoes them.
+
+/** Applies one operation. Pure: the same workspace and operation always give the same result. */
+export function applyOperation(workspace: Workspace, op: WorkspaceOp, now: number): Applied {
+  const handler = HANDLERS[op.kind] as (ws: Workspace, op: WorkspaceOp, now: number) => Applied;
+  return handler(workspace, op, now);
+}
+
+const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<WorkspaceOp, { kind: K }>, now: number) => Applied } = {
+  repair: (ws) => done(ws),
+
+  createActivity: (ws, op, now) => {
+    const name = cleanName(op.name);
+    if (name === null) return refused('An activity needs a name.');
+    if (ws.activities.some((activity) => activity.id === op.activityId)) return done(ws);
+    const activity = { ...createActivity(name, now, op.activityId), scopes: op.scopes };
+    return done({ activities: [...ws.activities, activity], currentActivityId: activity.id });
+  },
+
+  renameActivity: (ws, op, now) => {
+    const name = cleanName(op.name);
+    if (name === null) return refused('An activity needs a name.');
+    return withActivity(ws, op.activityId, (activity) => ({ ...activity, name, updatedAt: now }));
+  },
+
+  selectActivity: (ws, op) => {
+    if (!ws.activities.some((activity) => activity.id === op.activityId)) return refused(GONE_ACTIVITY);
+    return done({ ...ws, currentActivityId: op.activityId });
+  },
+
+  deleteActivity: (ws, op) => {
+    const index = ws.activities.findIndex((activity) => activity.id === op.activityId);
+    const activity = ws.activities[index];
+    if (!activity) return refused(GONE_ACTIVITY);
+    const activities = ws.activities.filter((item) => item.id !== op.activityId);
+    const wasCurrent = ws.currentActivityId === op.activityId;
+    const currentActivityId = wasCurrent ? (activities[Math.min(index, activities.length - 1)]?.id ?? null) : ws.currentActivityId;
+    return done({ activities, currentActivityId }, { kind: 'restoreActivity', activity, index, wasCurrent }, `Deleted activity “${activity.name}”.`);
+  },
+
+  restoreActivity: (ws, op) => {
+    if (ws.activities.some((activity) => activity.id === op.activity.id)) return done(ws);
+    const activities = insertAt(ws.activities, op.index, op.activity);
+    return done({ activities, currentActivityId: op.wasCurrent ? op.activity.id : ws.currentActivityId });
+  },
+
+  addScope: (ws, op, now) =>
+    withActivity(ws, op.activityId, (activity) => {
+      const problem = scopeProblem(op.scope);
+      if (problem) return problem;
+      if (activity.scopes.some((scope) => sameScope(scope, op.scope))) return activity;
+      return { ...activity, scopes: [...activity.scopes, op.scope], updatedAt: now };
+    }),
+
+  updateScope: (ws, op, now) =>
+    withActivity(ws, op.activityId, (activity) => {
+      const problem = scopeProblem(op.scope);
+      if (problem) return problem;
+      const index = activity.scopes.findIndex((scope) => sameScope(scope, op.previous));
+      if (index === -1) return 'This URL was changed or removed in another window; your edit was not applied.';
+      const scopes = activity.scopes.map((scope, i) => (i === index ? op.scope : scope));
+      return { ...activity, scopes, updatedAt: now };
+    }),
+
+  removeScope: (ws, op, now) =>
+    withActivity(ws, op.activityId, (activity) => ({
+      ...activity,
+      scopes: activity.scopes.filter((scope) => !sameScope(scope, op.scope)),
+      updatedAt: now,
+    })),
+
+  recordPick: (ws, op, now) => recordPick(ws, op.pick, now),
+
+  // The picker's "select again to unselect" (PRODUCT.md §1) takes the pick back out of the list.
+  unrecordPick: (ws, op, now) => {
+    const current = ws.activities.find((activity) => activity.id === ws.currentActivityId);
+    const element = current?.elements.find((item) => item.selector === op.selector);
+    if (!current || !element) return done(ws);
+    return done(replaceActivity(ws, removeElement(current, element.id, now)));
+  },
+
+  addElement: (ws, op, now) =>
+    withActivity(ws, op.activityId, (activity) => {
+      const existing = activity.elements.find((element) => element.selector === op.pick.selector);
+      if (existing) return `“${op.pick.selector}” is already in this activity.`;
+      return coverPage(addElement(activity, op.pick, now), op.pick.pageUrl);
+    }),
+
+  updateElement: (ws, op, now) =>
+    withElement(ws, op.activityId, op.elementId, (activity, element) => {
+      if (op.selector !== undefined) {
+        const selector = op.selector.trim();
+        if (selector === '') return 'A selector cannot be empty.';
+        const clash = activity.elements.find((other) => other.id !== element.id && other.selector === selector);
+        if (clash) return `Another row already uses “${selector}”.`;
+      }
+      const updated: TrackedElement = {
+        ...element,
+        ...(op.selector !== undefined ? { selector: op.selector.trim() } : {}),
+        ...(op.action !== undefined ? { action: op.action } : {}),
+      };
+      const elements = activity.elements.map((item) => (item.id === element.id ? updated : item));
+      return { ...activity, elements, updatedAt: now };
+    }),
+
+  removeElement: (ws, op, now) => {
+    const activity = ws.activities.find((item) => item.id === op.activityId);
+    if (!activity) return refused(GONE_ACTIVITY);
+    const index = activity.elements.findIndex((element) => element.id === op.elementId);
+    const element = activity.elements[index];
+    if (!element) return refused(GONE_ELEMENT);
+    const metricIds = activity.metrics.filter((metric) => metric.elementIds.includes(element.id)).map((metric) => metric.id);
+    const next = replaceActivity(ws, removeElement(activity, element.id, now));
+    const undo: WorkspaceOp = { kind: 'restoreElement', activityId: activity.id, element, index, metricIds };
+    return done(next, undo, `Deleted “${element.selector}”.`);
+  },
+
+  restoreElement: (ws, op, now) =>
+    withActivity(ws, op.activityId, (activity) => {
+      if (activity.elements.some((element) => element.id === op.element.id)) return activity;
+      if (activity.elements.some((element) => element.selector === op.element.selector)) {
+        return `“${op.element.selector}” was added again meanwhile, so the deleted row was not restored.`;
+      }
+      const metrics = activity.metrics.map((metric) =>
+        op.metricIds.includes(metric.id) ? { ...metric, elementIds: [...metric.elementIds, op.element.id] } : metric);
+      return { ...activity, elements: insertAt(activity.elements, op.index, op.element), metrics, updatedAt: now };
+    }),
+
+  addMetric: (ws, op, now) =>
+    withActivity(ws, op.activityId, (activity) => {
+      if (activity.metrics.some((metric) => metric.id === op.metric.id)) return activity;
+      return { ...activity, metrics: [...activity.metrics, op.metric], updatedAt: now };
+    }),
+
+  updateMetric: (ws, op, now) =>
+    withMetric(ws, op.activityId, op.metricId, (metric) => {
+      const next: Metric = { ...metric };
+      if (op.name !== undefined) {
+        const name = cleanName(op.name);
+        if (name === null) return 'A metric needs a name.';
+        next.name = name;
+      }
+      if (op.counting !== undefined) next.counting = op.counting;
+      if (op.windowSeconds === null) delete next.windowSeconds;
+      else if (op.windowSeconds !== undefined) {
+        if (!Number.isInteger(op.windowSeconds) || op.windowSeconds < 1) return 'The time window is a whole number of seconds, 1 or more.';
+        next.windowSeconds = op.windowSeconds;
+      }
+      return next;
+    }, now),
+
+  removeMetric: (ws, op, now) => {
+    const activity = ws.activities.find((item) => item.id === op.activityId);
+    if (!activity) return refused(GONE_ACTIVITY);
+    const index = activity.metrics.findIndex((metric) => metric.id === op.metricId);
+    const metric = activity.metrics[index];
+    if (!metric) return refused(GONE_METRIC);
+    const next = { ...activity, metrics: activity.metrics.filter((item) => item.id !== metric.id), updatedAt: now };
+    return done(replaceActivity(ws, next), { kind: 'restoreMetric', activityId: activity.id, metric, index }, `Deleted metric “${metric.name}”.`);
+  },
+
+  restoreMetric: (ws, op, now) =>
+    withActivity(ws, op.activityId, (activity) => {
+      if (activity.metrics.some((metric) => metric.id === op.metric.id)) return activity;
+      // Elements deleted meanwhile stay deleted; the metric keeps the others.
+      const known = new Set(activity.elements.map((element) => element.id));
+      const metric = { ...op.metric, elementIds: op.metric.elementIds.filter((id) => known.has(id)) };
+      return { ...activity, metrics: insertAt(activity.metrics, op.index, metric), updatedAt: now };
+    }),
+
+  setMembership: (ws, op, now) =>
+    withElement(ws, op.activityId, op.elementId, (activity) => {
+      const metric = activity.metrics.find((item) => item.id === op.metricId);
+      if (!metric) return GONE_METRIC;
+      const metrics = activity.metrics.map((item) => (item.id === op.metricId ? setMember(item, op.elementId, op.member) : item));
+      return { ...activity, metrics, updatedAt: now };
+    }),
+
+  moveElement: (ws, op, now) =>
+    withElement(ws, op.activityId, op.elementId, (activity) => {
+      if (!activity.metrics.some((metric) => metric.id === op.toMetricId)) return GONE_METRIC;
+      const metrics = activity.metrics.map((metric) => {
+        if (metric.id === op.fromMetricId) return setMember(metric, op.elementId, false);
+        if (metric.id === op.toMetricId) return setMember(metric, op.elementId, true);
+        return metric;
+      });
+      return { ...activity, metrics, updatedAt: now };
+    }),
+};
+
+/**
+ * A pick goes to the current activity (the one the panel shows). Picking on a page outside its
+ * scopes adds that page, so the user can browse on and keep picking (PRODUCT.md §3). With no
+ * activity yet, the first one is created for the page.
+ */
+function recordPick(ws: Workspace, pick: PickedElement, now: number): Applied {
+  const current = ws.activities.find((activity) => activity.id === ws.currentActivityId) ?? ws.activities.at(-1);
+  if (!current) {
+    const activity = { ...createActivity(activityNameFor(pick.pageUrl), now), scopes: [scopeForPage(pick.pageUrl)] };
+    return done({ activities: [addElement(activity, pick, now)], currentActivityId: activity.id });
+  }
+  const updated = coverPage(addElement(current, pick, now), pick.pageUrl);
+  return done({ ...replaceActivity(ws, updated), currentActivityId: updated.id });
+}
+
+/** Adds an exact scope for a web page the activity does not cover yet. */
+function coverPage(activity: Activity, pageUrl: string): Activity {
+  if (normalizeUrl(pageUrl) === null || activityCovers(activity, pageUrl)) return activity;
+  return { ...activity, scopes: [...activity.scopes, scopeForPage(pageUrl)] };
+}
+
+/** `shop.example/checkout`: short and recognisable; the user renames it. */
+export function activityNameFor(pageUrl: string): string {
+  try {
+    const url = new URL(pageUrl);
+    return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+  } catch {
+    return 'New activity';
+  }
+}
+
+function withActivity(ws: Workspace, activityId: string, change: (activity: Activity) => Activity | string): Applied {
+  const activity = ws.activities.find((item) => item.id === activityId);
+  if (!activity) return refused(GONE_ACTIVITY);
+  const next = change(activity);
+  if (typeof next === 'string') return refused(next);
+  return done(next === activity ? ws : replaceActivity(ws, next));
+}
+
+function withElement(ws: Workspace, activityId: string, elementId: string,
+  change: (activity: Activity, element: TrackedElement) => Activity | string): Applied {
+  return withActivity(ws, activityId, (activity) => {
+    const element = activity.elements.find((item) => item.id === elementId);
+    return element ? change(activity, element) : GONE_ELEMENT;
+  });
+}
+
+function withMetric(ws: Workspace, activityId: string, metricId: string, change: (metric: Metric) => Metric | string, now: number): Applied {
+  return withActivity(ws, activityId, (activity) => {
+    const metric = activity.metrics.find((item) => item.id === metricId);
+    if (!metric) return GONE_METRIC;
+    const next = change(metric);
+    if (typeof next === 'string') return next;
+    return { ...activity, metrics: activity.metrics.map((item) => (item.id === metricId ? next : item)), updatedAt: now };
+  });
+}
+
+function replaceActivity(ws: Workspace, activity: Activity): Workspace {
+  return { ...ws, activities: ws.activities.map((item) => (item.id === activity.id ? activity : item)) };
+}
+
+function setMember(metric: Metric, elementId: string, member: boolean): Metric {
+  const has = metric.elementIds.includes(elementId);
+  if (has === member) return metric;
+  return { ...metric, elementIds: member ? [...metric.elementIds, elementId] : metric.elementIds.filter((id) => id !== elementId) };
+}
+
+function insertAt<T>(items: T[], index: number, item: T): T[] {
+  const at = Math.max(0, Math.min(index, items.length));
+  return [...items.slice(0, at), item, ...items.slice(at)];
+}
+
+function sameScope(a: UrlScope, b: UrlScope): boolean {
+  return a.kind === b.kind && a.value.trim() === b.value.trim();
+}
+
+function cleanName(name: string): string | null {
+  const trimmed = name.replace(/\s+/g, ' ').trim();
+  return trimmed === '' ? null : trimmed.slice(0, 120);
+}
+
+function done(workspace: Workspace, undo?: WorkspaceOp, undoLabel?: string): Applied {
+  return undo ? { ok: true, workspace, undo: { op: undo, label: undoLabel ?? 'Deleted.' } } : { ok: true, workspace };
+}
+
+function refused(message: string): Applied {
+  return { ok: false, message };
+}
+
+const GONE_ACTIVITY = 'This activity no longer exists (it may have been deleted in another window).';
+const GONE_ELEMENT = 'This element is no longer in the activity (it may have been deleted in another window).';
+const GONE_METRIC = 'This metric no longer exists (it may have been deleted in another window).';
+
+export type WorkspaceOp =
+  /** Re-reads the stored value and sets aside whatever fails its schema (see writer.ts). */
+  | { kind: 'repair' }
+  | { kind: 'createActivity'; activityId: string; name: string; scopes: UrlScope[] }
+  | { kind: 'renameActivity'; activityId: string; name: string }
+  | { kind: 'selectActivity'; activityId: string }
+  | { kind: 'deleteActivity'; activityId: string }
+  | { kind: 'restoreActivity'; activity: Activity; index: number; wasCurrent: boolean }
+  | { kind: 'addScope'; activityId: string; scope: UrlScope }
+  | { kind: 'updateScope'; activityId: string; previous: UrlScope; scope: UrlScope }
+  | { kind: 'removeScope'; activityId: string; scope: UrlScope }
+  | { kind: 'recordPick'; pick: PickedElement }
+  | { kind: 'unrecordPick'; selector: string; pageUrl: string }
+  | { kind: 'addElement'; activityId: string; pick: PickedElement }
+  | { kind: 'updateElement'; activityId: string; elementId: string; selector?: string; action?: TrackedAction }
+  | { kind: 'removeElement'; activityId: string; elementId: string }
+  | { kind: 'restoreElement'; activityId: string; element: TrackedElement; index: number; metricIds: string[] }
+  | { kind: 'addMetric'; activityId: string; metric: Metric }
+  | { kind: 'updateMetric'; activityId: string; metricId: string; name?: string; counting?: Metric['counting']; windowSeconds?: number | null }
+  | { kind: 'removeMetric'; activityId: string; metricId: string }
+  | { kind: 'restoreMetric'; activityId: string; metric: Metric; index: number }
+  | { kind: 'setMembership'; activityId: string; metricId: string; elementId: string; member: boolean }
+  | { kind: 'moveElement'; activityId: string; elementId: string; fromMetricId: string; toMetricId: string };
+
+/** How to take a removal back, and what the undo bar says. */
+export interface Undo {
+  op: WorkspaceOp;
+  label: string;
+}
+
+export type Applied = { ok: true; workspace: Workspace; undo?: Undo } | { ok: false; message: string };

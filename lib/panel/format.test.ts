@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { matchesText, shortUrl } from './format';
+
+describe('panel wording', () => {
+  it('shortens URLs and leaves what is not one alone', () => {
+    expect(shortUrl('https://shop.example/checkout?step=2#pay')).toBe('shop.example/checkout?step=2');
+    expect(shortUrl('not a url')).toBe('not a url');
+  });
+
+  it('counts matches in words', () => {
+    expect([0, 1, 2].map(matchesText)).toEqual(['0 matches', '1 match', '2 matches']);
+  });
+});

@@ -1,0 +1,106 @@
+import { parse, type Selector } from 'css-what';
+
+// The stability hint on a Selected Elements row (PRODUCT.md §2): what in the selector is likely to
+// break after the next deploy. Each rule is a row of data; the row shows the worst level found.
+
+const STABLE_ATTRIBUTES = /^(data-testid|data-test|data-qa|data-cy|data-track[\w-]*|name|aria-label)$/;
+const STATE_CLASSES = new Set(['active', 'is-active', 'open', 'is-open', 'selected', 'is-selected', 'current', 'hover', 'focus', 'disabled', 'checked', 'expanded', 'show', 'visible', 'hidden']);
+const POSITION_PSEUDOS = new Set(['nth-child', 'nth-of-type', 'nth-last-child', 'nth-last-of-type', 'first-child', 'last-child', 'first-of-type', 'last-of-type']);
+const GENERATED_NAMES: RegExp[] = [
+  /^(css|sc|jsx|emotion|styled|svelte)-[\w-]*\w$/i, // CSS-in-JS prefixes
+  /^[\w-]+__[\w-]*[a-zA-Z0-9]{5}$/, // CSS-modules `Button_primary__x1y2z`
+  /\d{4,}/, // long digit runs
+  /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}/i, // UUIDs
+  /^:?r[0-9a-z]{1,4}:$/, // React useId
+  /^(?=.*\d.*\d)(?=.*[a-z])[a-z0-9]{6,}$/i, // hash-like, e.g. x1a2b3
+];
+
+const RULES: StabilityRule[] = [
+  { level: 'fragile', test: (parts) => parts.pseudos.find((name) => POSITION_PSEUDOS.has(name)), text: (found) => `Uses position (:${found}): breaks when elements are added, removed or moved.` },
+  { level: 'fragile', test: (parts) => parts.names.find((name) => GENERATED_NAMES.some((pattern) => pattern.test(name))), text: (found) => `“${found}” looks generated: it may change with the next deploy.` },
+  { level: 'fragile', test: (parts) => parts.classes.find((name) => STATE_CLASSES.has(name)), text: (found) => `“${found}” is a state class: it comes and goes as visitors interact.` },
+  { level: 'fragile', test: (parts) => (parts.names.length === 0 && parts.attributes.length === 0 ? 'tags' : undefined), text: () => 'Only tag names: it matches by page structure, which changes often.' },
+  { level: 'caution', test: (parts) => (parts.depth > 4 ? String(parts.depth) : undefined), text: (found) => `A chain of ${found} steps: a change to any ancestor breaks it.` },
+  { level: 'stable', test: (parts) => parts.attributes.find((name) => STABLE_ATTRIBUTES.test(name)), text: (found) => `Uses ${found}, an attribute meant to stay stable.` },
+  { level: 'stable', test: (parts) => (parts.ids.length > 0 ? parts.ids[0] : undefined), text: (found) => `Uses the id “${found}”.` },
+];
+
+const LEVELS: StabilityLevel[] = ['fragile', 'caution', 'stable'];
+
+/** Hints for one selector, most worrying first; `matchCount` adds the "matches several" note. */
+export function stabilityHints(selector: string, matchCount?: number): StabilityHint[] {
+  const parts = selectorParts(selector);
+  if (!parts) return [];
+  const hints: StabilityHint[] = [];
+  for (const rule of RULES) {
+    const found = rule.test(parts);
+    if (found !== undefined) hints.push({ level: rule.level, text: rule.text(found) });
+  }
+  if (matchCount !== undefined && matchCount > 1) hints.push({ level: 'caution', text: `Matches ${matchCount} elements: a click on any of them counts.` });
+  if (!hints.some((hint) => hint.level !== 'stable')) {
+    if (hints.length === 0) hints.push({ level: 'caution', text: 'Uses classes only: fine as long as the site keeps its class names.' });
+  }
+  hints.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
+  return hints;
+}
+
+/** The worst level among hints, for the row's badge. */
+export function overallStability(hints: StabilityHint[]): StabilityLevel {
+  return LEVELS.find((level) => hints.some((hint) => hint.level === level)) ?? 'caution';
+}
+
+function selectorParts(selector: string): SelectorParts | null {
+  let tokens: Selector[][];
+  try {
+    tokens = parse(selector);
+  } catch {
+    return null;
+  }
+  const parts: SelectorParts = { ids: [], classes: [], names: [], attributes: [], pseudos: [], depth: 0 };
+  for (const compound of tokens) {
+    let depth = 1;
+    for (const token of compound) {
+      if (token.type === 'attribute') collectAttribute(parts, token.name, token.value, token.action);
+      else if (token.type === 'pseudo') parts.pseudos.push(token.name);
+      else if (token.type === 'child' || token.type === 'descendant' || token.type === 'adjacent' || token.type === 'sibling') depth++;
+    }
+    parts.depth = Math.max(parts.depth, depth);
+  }
+  return parts;
+}
+
+function collectAttribute(parts: SelectorParts, name: string, value: string, action: string): void {
+  if (name === 'id' && action === 'equals') {
+    parts.ids.push(value);
+    parts.names.push(value);
+  } else if (name === 'class' && action === 'element') {
+    parts.classes.push(value);
+    parts.names.push(value);
+  } else {
+    parts.attributes.push(name);
+  }
+}
+
+interface SelectorParts {
+  ids: string[];
+  classes: string[];
+  /** Ids and classes: the names a build tool may generate. */
+  names: string[];
+  attributes: string[];
+  pseudos: string[];
+  /** Most compound selectors in one chain of the list. */
+  depth: number;
+}
+
+interface StabilityRule {
+  level: StabilityLevel;
+  test(parts: SelectorParts): string | undefined;
+  text(found: string): string;
+}
+
+export type StabilityLevel = 'fragile' | 'caution' | 'stable';
+
+export interface StabilityHint {
+  level: StabilityLevel;
+  text: string;
+}
