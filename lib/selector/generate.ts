@@ -1,0 +1,349 @@
+import { type Budget, cheapestCovers } from './cover';
+import { BARE_TAG_COST, type Feature, anchorFeatures, byCost, childIndex, emittableTag, ownFeatures } from './features';
+
+/**
+ * Selector search. The picked element's own parts make a few "bases" (`a[href="/cart"]`,
+ * `button.buy`, `li`); each base matches a set of lookalikes, and the cheapest set of further
+ * parts of the element or its ancestors that rules them all out completes the selector (see
+ * cover.ts). When a base matches too many elements, the search anchors on the highest ancestor
+ * that keeps the lookalikes few, finds a selector for that ancestor the same way, and joins the
+ * two with a descendant combinator. A chain of `:nth-child` steps is the fallback of last resort.
+ *
+ * Everything is counted in work units instead of milliseconds so that the result is the same on
+ * a fast and a slow machine; the budget bounds the worst case (issue 3: no freezes on big pages).
+ */
+
+/** Elements matching one base beyond which the search anchors on an ancestor instead. */
+const LOOKALIKE_CAP = 300;
+/** Bases tried per element, cheapest first. */
+const MAX_BASES = 4;
+/** Ancestor features offered to the cover search. */
+const MAX_ANCHOR_FEATURES = 40;
+/** Ancestor levels whose position may be used (deeper positions are never the cheapest). */
+const MAX_POSITION_LEVEL = 6;
+/** Nesting of "anchor of an anchor". */
+const MAX_DEPTH = 3;
+/** Single-part uniqueness checks spent looking for an anchor. */
+const MAX_ANCHOR_CHECKS = 12;
+/** A chain of positions is always worse than any selector the search found. */
+const CHAIN_COST = 200;
+/** Each extra compound makes the selector longer and ties it to more of the page's structure. */
+const COMPOUND_COST = 1;
+/** Work units (elements visited) after which the search stops refining and takes what it has. */
+export const WORK_BUDGET = 60_000;
+
+/** The best selector for `element`, unique in `root`; never throws for an element inside `root`. */
+export function bestSelector(element: Element, root: Root): Candidate {
+  const search = newSearch(root);
+  return solve(element, root, '', search, 0) ?? chain(element, root, '', search);
+}
+
+/**
+ * The best selector plus cheaper-to-read alternatives that match more elements (the base parts
+ * and the anchored forms found on the way), for the user to choose from.
+ */
+export function allCandidates(element: Element, root: Root): Candidate[] {
+  const search = newSearch(root);
+  const best = solve(element, root, '', search, 0) ?? chain(element, root, '', search);
+  return [best, ...search.broader];
+}
+
+function newSearch(root: Root): Search {
+  const search: Search = {
+    root,
+    work: 0,
+    broader: [],
+    budget: { spend: (units) => { search.work += units; } },
+  };
+  return search;
+}
+
+/**
+ * The cheapest selector for `element` unique among the descendants of `scope`, prefixed by
+ * `prefix` (the selector of `scope` when it is an element). `null` when none was found in budget.
+ */
+function solve(element: Element, scope: Root | Element, prefix: string, search: Search, depth: number): Candidate | null {
+  const special = specialSelector(element, search.root);
+  if (special && prefix === '') return { selector: special, cost: 0, hints: [] };
+  const bases = basesOf(element, scope, search);
+  const found: Candidate[] = [];
+  for (const base of bases) {
+    if (base.matches.length === 1) found.push(candidate(prefix, base.text, base.cost, base.hints));
+  }
+  const coverable = bases.filter((base) => base.matches.length > 1 && base.matches.length <= LOOKALIKE_CAP);
+  for (const base of coverable.slice(0, 2)) {
+    if (overBudget(search)) break;
+    found.push(...covered(element, base, scope, prefix, search));
+  }
+  const best = cheapest(verified(found, element, search));
+  if (best) return best;
+  if (depth >= MAX_DEPTH || overBudget(search)) return null;
+  return anchored(element, scope, prefix, search, depth);
+}
+
+/** `html`, `head` and `body` need nothing more than their tag. */
+function specialSelector(element: Element, root: Root): string | null {
+  if (root.nodeType !== 9) return null;
+  const doc = root as Document;
+  if (element === doc.documentElement || element === doc.body || element === doc.head) return element.localName;
+  return null;
+}
+
+/** The element's cheapest parts, each with the elements it matches inside `scope`. */
+function basesOf(element: Element, scope: Root | Element, search: Search): Base[] {
+  const tag = emittableTag(element);
+  const own = ownFeatures(element).filter((feature) => feature.match.kind !== 'nth');
+  const bases: Base[] = own.slice(0, MAX_BASES).map((feature) => ({
+    feature,
+    text: compound(feature.tag, [feature]),
+    cost: feature.cost,
+    hints: feature.hint ? [feature.hint] : [],
+    matches: [],
+  }));
+  if (tag) bases.push({ feature: null, text: tag, cost: BARE_TAG_COST, hints: [], matches: [] });
+  if (bases.length === 0) {
+    const index = childIndex(element) ?? 1;
+    bases.push({ feature: null, text: `:nth-child(${index})`, cost: BARE_TAG_COST + 30, hints: ['position'], matches: [] });
+  }
+  for (const base of bases) {
+    base.matches = queryAll(scope, base.text, search);
+    if (!base.matches.includes(element)) base.matches = [];
+    else if (base.matches.length > 1) rememberBroader(search, base);
+  }
+  return bases.filter((base) => base.matches.length > 0).sort((a, b) => a.matches.length - b.matches.length || a.cost - b.cost);
+}
+
+/** Completes `base` with the cheapest parts that rule out its other matches inside `scope`. */
+function covered(element: Element, base: Base, scope: Root | Element, prefix: string, search: Search): Candidate[] {
+  const features = coverFeatures(element, base, scope);
+  const lookalikes = base.matches.filter((match) => match !== element);
+  const covers = cheapestCovers({
+    features,
+    lookalikes,
+    scope: scope.nodeType === 1 ? scope : null,
+    maxSize: 3,
+    limit: 6,
+    extraCost: (chosen) => structureCost(chosen, base),
+    budget: search.budget,
+  });
+  return covers.map((cover) => {
+    const text = render(base, cover.features);
+    const hints = new Set<StabilityHintKind>(base.hints);
+    for (const feature of cover.features) if (feature.hint) hints.add(feature.hint);
+    return candidate(prefix, text, base.cost + cover.cost, [...hints]);
+  });
+}
+
+/** Parts of the element beyond its base, and parts of its ancestors inside `scope`. */
+function coverFeatures(element: Element, base: Base, scope: Root | Element): Feature[] {
+  const own = ownFeatures(element).filter((feature) => feature !== base.feature && feature.text !== base.feature?.text);
+  const anchors: Feature[] = [];
+  const seen = new Set<string>();
+  let level = 1;
+  for (let node = element.parentElement; node && node !== scope; node = node.parentElement, level++) {
+    if (node.localName === 'html' || node.localName === 'body') break;
+    for (const feature of anchorFeatures(node, level)) {
+      if (feature.match.kind === 'nth' && level > MAX_POSITION_LEVEL) continue;
+      // The same part higher up adds nothing a descendant combinator would not already match.
+      const key = `${feature.tag ?? ''}${feature.text}`;
+      if (feature.match.kind !== 'nth' && seen.has(key)) continue;
+      seen.add(key);
+      anchors.push(feature);
+    }
+  }
+  anchors.sort(byCost);
+  return [...own, ...anchors.slice(0, MAX_ANCHOR_FEATURES)].sort(byCost);
+}
+
+/**
+ * When no set of parts makes the element unique, anchor on its nearest ancestor that one cheap
+ * part identifies inside `scope`, and search again inside that ancestor (issue 3: position only
+ * as a last resort, anchored to the nearest stable ancestor).
+ */
+function anchored(element: Element, scope: Root | Element, prefix: string, search: Search, depth: number): Candidate | null {
+  const anchor = nearestIdentifiedAncestor(element, scope, search);
+  if (!anchor) return null;
+  const anchorPrefix = prefix ? `${prefix} ${anchor.text}` : anchor.text;
+  const inner = solve(element, anchor.element, anchorPrefix, search, depth + 1);
+  const found = inner ?? chain(element, anchor.element, anchorPrefix, search);
+  const hints = new Set([...anchor.hints, ...found.hints]);
+  return { selector: found.selector, cost: anchor.cost + found.cost, hints: [...hints] };
+}
+
+/** The closest ancestor inside `scope` that a single cheap part matches alone. */
+function nearestIdentifiedAncestor(element: Element, scope: Root | Element, search: Search): Anchor | null {
+  let checks = 0;
+  let level = 1;
+  for (let node = element.parentElement; node && node !== scope; node = node.parentElement, level++) {
+    if (node.localName === 'body' || node.localName === 'html') break;
+    const parts = anchorFeatures(node, level).filter((feature) => feature.match.kind !== 'nth').slice(0, 2);
+    for (const part of parts) {
+      if (checks++ >= MAX_ANCHOR_CHECKS || overBudget(search)) return null;
+      const text = compound(part.match.kind === 'tag' ? part.tag : null, [part]);
+      const matches = queryAll(scope, text, search);
+      if (matches.length === 1 && matches[0] === node) {
+        return { element: node, text, cost: part.cost + COMPOUND_COST, hints: part.hint ? [part.hint] : [] };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Last resort: `>` steps with `:nth-child` from `top` (an anchor, or the root) down to the element,
+ * which is unique by construction; then every step that uniqueness does not need is dropped.
+ */
+function chain(element: Element, top: Root | Element, prefix: string, search: Search): Candidate {
+  const steps: string[] = [];
+  for (let node: Element | null = element; node && node !== top; node = node.parentElement) {
+    const special = prefix === '' ? specialSelector(node, search.root) : null;
+    if (special) {
+      steps.unshift(special);
+      break;
+    }
+    const index = childIndex(node);
+    const tag = emittableTag(node) ?? '';
+    steps.unshift(index === null ? tag || '*' : `${tag}:nth-child(${index})`);
+  }
+  const kept = dropNeedlessSteps(steps, prefix, element, search);
+  return { selector: joinChain(prefix, kept), cost: CHAIN_COST + kept.length, hints: ['position'] };
+}
+
+/** Removes intermediate steps, outermost first, as long as the selector still matches only the element. */
+function dropNeedlessSteps(steps: string[], prefix: string, element: Element, search: Search): Step[] {
+  let current: Step[] = steps.map((text) => ({ text, child: true }));
+  for (let i = 0; i < current.length - 1; i++) {
+    if (overBudget(search)) break;
+    const trial = [...current.slice(0, i), ...current.slice(i + 1)];
+    trial[i] = { ...trial[i]!, child: false };
+    const matches = queryAll(search.root, joinChain(prefix, trial), search);
+    if (matches.length === 1 && matches[0] === element) {
+      current = trial;
+      i--;
+    }
+  }
+  return current;
+}
+
+function joinChain(prefix: string, steps: Step[]): string {
+  let out = prefix;
+  for (const step of steps) out = out === '' ? step.text : `${out}${step.child ? ' > ' : ' '}${step.text}`;
+  return out;
+}
+
+/** Cost of the shape of a selector: one per extra compound, and the bare-tag risk at the end. */
+function structureCost(chosen: Feature[], base: Base): number {
+  const levels = new Set(chosen.map((feature) => feature.level));
+  levels.delete(0);
+  return levels.size * COMPOUND_COST;
+}
+
+/** Writes the base and the chosen features as compounds from the outermost ancestor inwards. */
+function render(base: Base, chosen: Feature[]): string {
+  const byLevel = new Map<number, Feature[]>();
+  for (const feature of chosen) byLevel.set(feature.level, [...(byLevel.get(feature.level) ?? []), feature]);
+  const ownParts = byLevel.get(0) ?? [];
+  byLevel.delete(0);
+  const levels = [...byLevel.keys()].sort((a, b) => b - a);
+  const compounds = levels.map((level) => compound(null, byLevel.get(level)!));
+  const baseTag = base.feature ? base.feature.tag : base.text;
+  compounds.push(compound(baseTag, base.feature ? [base.feature, ...ownParts] : ownParts));
+  return compounds.join(' ');
+}
+
+/**
+ * One compound: tag first, then id, classes, attributes, position. An ancestor's tag is only
+ * written when a part needs it (a tag or position part), so that `.nav` stays `.nav`.
+ */
+function compound(tag: string | null, parts: Feature[]): string {
+  const partTag = parts.find((part) => part.match.kind === 'tag' || part.match.kind === 'nth')?.tag;
+  const writtenTag = tag ?? partTag ?? '';
+  const order = (feature: Feature) =>
+    feature.match.kind === 'attr' && feature.match.name === 'id' ? 0
+      : feature.match.kind === 'class' ? 1 : feature.match.kind === 'attr' ? 2 : 3;
+  const simple = parts.filter((part) => part.match.kind !== 'tag').sort((a, b) => order(a) - order(b));
+  return writtenTag + simple.map((part) => part.text).join('');
+}
+
+function candidate(prefix: string, text: string, cost: number, hints: StabilityHintKind[]): Candidate {
+  return { selector: prefix ? `${prefix} ${text}` : text, cost, hints };
+}
+
+/** Candidates in cost order whose real match set in the root is exactly the element. */
+function verified(found: Candidate[], element: Element, search: Search): Candidate[] {
+  const sorted = [...found].sort(byCandidateCost);
+  const result: Candidate[] = [];
+  for (const option of sorted) {
+    const matches = queryAll(search.root, option.selector, search);
+    if (matches.length === 1 && matches[0] === element) {
+      result.push(option);
+      break;
+    }
+  }
+  return result;
+}
+
+function cheapest(candidates: Candidate[]): Candidate | null {
+  return [...candidates].sort(byCandidateCost)[0] ?? null;
+}
+
+function byCandidateCost(a: Candidate, b: Candidate): number {
+  return a.cost - b.cost || a.selector.length - b.selector.length || (a.selector < b.selector ? -1 : 1);
+}
+
+function rememberBroader(search: Search, base: Base): void {
+  if (search.broader.length >= 8) return;
+  search.broader.push({ selector: base.text, cost: base.cost, hints: base.hints });
+}
+
+function queryAll(scope: Root | Element, selector: string, search: Search): Element[] {
+  search.work += 50;
+  try {
+    return Array.from(scope.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+function overBudget(search: Search): boolean {
+  return search.work > WORK_BUDGET;
+}
+
+export type Root = Document | ShadowRoot;
+
+export type StabilityHintKind = 'position' | 'style-class';
+
+export interface Candidate {
+  selector: string;
+  cost: number;
+  hints: StabilityHintKind[];
+}
+
+interface Base {
+  /** The element's own part this base is made of, or `null` for the bare tag. */
+  feature: Feature | null;
+  text: string;
+  cost: number;
+  hints: StabilityHintKind[];
+  matches: Element[];
+}
+
+interface Anchor {
+  element: Element;
+  text: string;
+  cost: number;
+  hints: StabilityHintKind[];
+}
+
+interface Step {
+  text: string;
+  /** Joined to the step before by `>` rather than a space. */
+  child: boolean;
+}
+
+interface Search {
+  root: Root;
+  work: number;
+  broader: Candidate[];
+  budget: Budget;
+}
