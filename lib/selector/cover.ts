@@ -1,4 +1,4 @@
-import { childIndex, classesOf, type Feature, hasFeature } from './features';
+import { childIndex, type Feature, hasFeature } from './features';
 
 /**
  * The cheapest sets of the target's features that rule out every lookalike: a lookalike is ruled
@@ -9,7 +9,6 @@ import { childIndex, classesOf, type Feature, hasFeature } from './features';
 export function cheapestCovers(input: CoverInput): Cover[] {
   const features = input.features.slice(0, MAX_FEATURES);
   const masks = lookalikeMasks(features, input);
-  const words = wordCount(features.length);
   const found: Cover[] = [];
   const consider = (indices: number[]) => {
     const chosen = indices.map((index) => features[index]!);
@@ -17,18 +16,19 @@ export function cheapestCovers(input: CoverInput): Cover[] {
     insertSorted(found, { features: chosen, cost }, input.limit);
   };
   const worst = () => (found.length < input.limit ? Infinity : found[found.length - 1]!.cost);
+  const cost = (index: number) => features[index]!.cost;
 
-  const union = orAll(masks, words, () => true);
+  const union = orWhere(masks, EMPTY);
   for (let a = 0; a < features.length; a++) {
     if (!has(union, a)) consider([a]);
   }
   if (input.maxSize < 2) return found;
   for (let a = 0; a < features.length; a++) {
     if (!has(union, a)) continue;
-    if (features[a]!.cost >= worst()) break;
-    const withA = orAll(masks, words, (mask) => has(mask, a));
+    if (cost(a) >= worst()) break;
+    const withA = orWhere(masks, bit(a));
     for (let b = a + 1; b < features.length; b++) {
-      if (features[a]!.cost + features[b]!.cost >= worst()) break;
+      if (cost(a) + cost(b) >= worst()) break;
       if (has(union, b) && !has(withA, b)) consider([a, b]);
     }
   }
@@ -37,12 +37,12 @@ export function cheapestCovers(input: CoverInput): Cover[] {
     if (!has(union, a)) continue;
     const withA = masks.filter((mask) => has(mask, a));
     for (let b = a + 1; b < features.length; b++) {
-      if (features[a]!.cost + features[b]!.cost >= worst()) break;
+      if (cost(a) + cost(b) >= worst()) break;
       if (!has(union, b)) continue;
-      const withAB = orAll(withA, words, (mask) => has(mask, b));
-      if (isEmpty(withAB)) continue; // {a, b} already covers; a third feature only adds cost
+      const withAB = orWhere(withA, bit(b));
+      if (withAB.lo === 0 && withAB.hi === 0) continue; // {a, b} already covers; a third only adds cost
       for (let c = b + 1; c < features.length; c++) {
-        if (features[a]!.cost + features[b]!.cost + features[c]!.cost >= worst()) break;
+        if (cost(a) + cost(b) + cost(c) >= worst()) break;
         if (has(union, c) && !has(withAB, c)) consider([a, b, c]);
       }
     }
@@ -51,17 +51,15 @@ export function cheapestCovers(input: CoverInput): Cover[] {
 }
 
 /** For each lookalike, the set of features it has (deduplicated: many lookalikes look alike). */
-function lookalikeMasks(features: Feature[], input: CoverInput): Uint32Array[] {
-  const words = wordCount(features.length);
-  const ownFeatures = features.map((feature, bit) => ({ feature, bit })).filter(({ feature }) => feature.level === 0);
+function lookalikeMasks(features: Feature[], input: CoverInput): Mask[] {
+  const ownFeatures = features.map((feature, index) => ({ feature, index })).filter(({ feature }) => feature.level === 0);
   const index = indexAncestorFeatures(features);
-  const chainMasks = new Map<Element, Uint32Array>();
-  const zero = new Uint32Array(words);
+  const chainMasks = new Map<Element, Mask>();
 
-  const chainMask = (start: Element | null): Uint32Array => {
+  const chainMask = (start: Element | null): Mask => {
     const pending: Element[] = [];
     let node = start;
-    let base: Uint32Array = zero;
+    let base = EMPTY;
     while (node && node !== input.scope) {
       const known = chainMasks.get(node);
       if (known) {
@@ -73,57 +71,65 @@ function lookalikeMasks(features: Feature[], input: CoverInput): Uint32Array[] {
     }
     for (let i = pending.length - 1; i >= 0; i--) {
       const element = pending[i]!;
-      const mask = base.slice();
-      index.mark(element, mask);
+      const mask = index.mark(element, base);
       chainMasks.set(element, mask);
       base = mask;
-      input.budget.spend(1);
     }
+    input.budget.spend(pending.length);
     return base;
   };
 
-  const unique = new Map<string, Uint32Array>();
+  const unique = new Map<string, Mask>();
   for (const lookalike of input.lookalikes) {
-    const mask = chainMask(lookalike.parentElement).slice();
-    for (const { feature, bit } of ownFeatures) if (hasFeature(lookalike, feature)) set(mask, bit);
-    unique.set(mask.join(','), mask);
+    let mask = chainMask(lookalike.parentElement);
+    for (const { feature, index: at } of ownFeatures) if (hasFeature(lookalike, feature)) mask = or(mask, bit(at));
+    unique.set(`${mask.lo},${mask.hi}`, mask);
   }
+  input.budget.spend(input.lookalikes.length);
   return [...unique.values()];
 }
 
 /** Lookup tables so that marking an ancestor costs a few map reads, not one test per feature. */
 function indexAncestorFeatures(features: Feature[]) {
-  const byAttribute = new Map<string, Map<string, number[]>>();
-  const byClass = new Map<string, number[]>();
-  const byTag = new Map<string, number[]>();
-  const byPosition = new Map<string, number[]>();
-  const add = <K>(map: Map<K, number[]>, key: K, bit: number) => map.set(key, [...(map.get(key) ?? []), bit]);
-  features.forEach((feature, bit) => {
+  const byAttribute = new Map<string, Map<string, Mask>>();
+  const byClass = new Map<string, Mask>();
+  const byTag = new Map<string, Mask>();
+  const byPosition = new Map<string, Mask>();
+  const add = (map: Map<string, Mask>, key: string, index: number) => map.set(key, or(map.get(key) ?? EMPTY, bit(index)));
+  features.forEach((feature, index) => {
     if (feature.level === 0) return;
     const match = feature.match;
     if (match.kind === 'attr') {
       if (!byAttribute.has(match.name)) byAttribute.set(match.name, new Map());
-      add(byAttribute.get(match.name)!, match.value, bit);
-    } else if (match.kind === 'class') add(byClass, match.name, bit);
-    else if (match.kind === 'tag') add(byTag, match.name, bit);
-    else add(byPosition, `${match.tag ?? ''}|${match.index}`, bit);
+      add(byAttribute.get(match.name)!, match.value, index);
+    } else if (match.kind === 'class') add(byClass, match.name, index);
+    else if (match.kind === 'tag') add(byTag, match.name, index);
+    else add(byPosition, `${match.tag ?? ''}|${match.index}`, index);
   });
-  const setAll = (mask: Uint32Array, bits: number[] | undefined) => {
-    if (bits) for (const bit of bits) set(mask, bit);
-  };
   return {
-    mark(element: Element, mask: Uint32Array): void {
+    /** `base` plus the features `element` itself has. */
+    mark(element: Element, base: Mask): Mask {
+      let mask = base;
       for (const [name, values] of byAttribute) {
         const value = element.getAttribute(name);
-        if (value !== null) setAll(mask, values.get(value));
+        const bits = value === null ? undefined : values.get(value);
+        if (bits) mask = or(mask, bits);
       }
-      if (byClass.size > 0) for (const name of classesOf(element)) setAll(mask, byClass.get(name));
-      setAll(mask, byTag.get(element.localName));
+      if (byClass.size > 0) {
+        const classes = element.classList;
+        for (let i = 0; i < classes.length; i++) {
+          const bits = byClass.get(classes[i]!);
+          if (bits) mask = or(mask, bits);
+        }
+      }
+      const tagBits = byTag.get(element.localName);
+      if (tagBits) mask = or(mask, tagBits);
       if (byPosition.size > 0) {
-        const bits = byPosition.get(`${element.localName}|${childIndex(element)}`);
-        setAll(mask, bits);
-        setAll(mask, byPosition.get(`|${childIndex(element)}`));
+        const position = childIndex(element);
+        const bits = byPosition.get(`${element.localName}|${position}`);
+        if (bits) mask = or(mask, bits);
       }
+      return mask;
     },
   };
 }
@@ -136,33 +142,40 @@ function insertSorted(list: Cover[], cover: Cover, limit: number): void {
   if (list.length > limit) list.pop();
 }
 
-function orAll(masks: Uint32Array[], words: number, when: (mask: Uint32Array) => boolean): Uint32Array {
-  const result = new Uint32Array(words);
+/** Union of the masks that contain all of `required`. */
+function orWhere(masks: Mask[], required: Mask): Mask {
+  let lo = 0;
+  let hi = 0;
   for (const mask of masks) {
-    if (!when(mask)) continue;
-    for (let w = 0; w < words; w++) result[w]! |= mask[w]!;
+    if ((mask.lo & required.lo) !== required.lo || (mask.hi & required.hi) !== required.hi) continue;
+    lo |= mask.lo;
+    hi |= mask.hi;
   }
-  return result;
+  return { lo, hi };
 }
 
-function has(mask: Uint32Array, bit: number): boolean {
-  return (mask[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+function or(a: Mask, b: Mask): Mask {
+  return { lo: a.lo | b.lo, hi: a.hi | b.hi };
 }
 
-function set(mask: Uint32Array, bit: number): void {
-  mask[bit >>> 5]! |= 1 << (bit & 31);
+function bit(index: number): Mask {
+  return index < 31 ? { lo: 1 << index, hi: 0 } : { lo: 0, hi: 1 << (index - 31) };
 }
 
-function isEmpty(mask: Uint32Array): boolean {
-  return mask.every((word) => word === 0);
+function has(mask: Mask, index: number): boolean {
+  return index < 31 ? (mask.lo & (1 << index)) !== 0 : (mask.hi & (1 << (index - 31))) !== 0;
 }
 
-function wordCount(bits: number): number {
-  return Math.max(1, Math.ceil(bits / 32));
+const EMPTY: Mask = { lo: 0, hi: 0 };
+
+/** A set of up to 62 features as two 31-bit words (no allocation per test, no BigInt). */
+interface Mask {
+  lo: number;
+  hi: number;
 }
 
 /** More features than this only add combinations that are never the cheapest. */
-const MAX_FEATURES = 64;
+const MAX_FEATURES = 62;
 /** Triples are checked only when the lookalikes fall into few distinct shapes. */
 const MAX_MASKS_FOR_TRIPLES = 300;
 

@@ -170,7 +170,7 @@ export function hasFeature(element: Element, feature: Feature): boolean {
     case 'attr':
       return element.getAttribute(match.name) === match.value;
     case 'class':
-      return classesOf(element).includes(match.name);
+      return element.classList.contains(match.name);
     case 'tag':
       return element.localName === match.name;
     case 'nth':

@@ -17,6 +17,8 @@ import { BARE_TAG_COST, type Feature, anchorFeatures, byCost, childIndex, emitta
 const LOOKALIKE_CAP = 300;
 /** Bases tried per element, cheapest first. */
 const MAX_BASES = 4;
+/** Bases whose lookalikes are searched for completing parts. */
+const MAX_COVERED_BASES = 2;
 /** Ancestor features offered to the cover search. */
 const MAX_ANCHOR_FEATURES = 40;
 /** Ancestor levels whose position may be used (deeper positions are never the cheapest). */
@@ -65,17 +67,23 @@ function newSearch(root: Root): Search {
 function solve(element: Element, scope: Root | Element, prefix: string, search: Search, depth: number): Candidate | null {
   const special = specialSelector(element, search.root);
   if (special && prefix === '') return { selector: special, cost: 0, hints: [] };
-  const bases = basesOf(element, scope, search);
-  const found: Candidate[] = [];
-  for (const base of bases) {
-    if (base.matches.length === 1) found.push(candidate(prefix, base.text, base.cost, base.hints));
-  }
-  const coverable = bases.filter((base) => base.matches.length > 1 && base.matches.length <= LOOKALIKE_CAP);
-  for (const base of coverable.slice(0, 2)) {
+  let best: Candidate | null = null;
+  let covered = 0;
+  // Bases in cost order: once the best found costs less than the next base, nothing can beat it.
+  for (const base of basesOf(element)) {
+    if (best && base.cost >= best.cost) break;
     if (overBudget(search)) break;
-    found.push(...covered(element, base, scope, prefix, search));
+    base.matches = queryAll(scope, base.text, search);
+    if (!base.matches.includes(element)) continue;
+    if (base.matches.length > 1) rememberBroader(search, base, prefix);
+    const options = base.matches.length === 1
+      ? [candidate(prefix, base.text, base.cost, base.hints)]
+      : base.matches.length <= LOOKALIKE_CAP && covered++ < MAX_COVERED_BASES
+        ? completions(element, base, scope, prefix, search)
+        : [];
+    const found = firstVerified(options, element, search);
+    if (found && (!best || found.cost < best.cost)) best = found;
   }
-  const best = cheapest(verified(found, element, search));
   if (best) return best;
   if (depth >= MAX_DEPTH || overBudget(search)) return null;
   return anchored(element, scope, prefix, search, depth);
@@ -89,8 +97,8 @@ function specialSelector(element: Element, root: Root): string | null {
   return null;
 }
 
-/** The element's cheapest parts, each with the elements it matches inside `scope`. */
-function basesOf(element: Element, scope: Root | Element, search: Search): Base[] {
+/** The element's own parts as bases, cheapest first; the bare tag last. */
+function basesOf(element: Element): Base[] {
   const tag = emittableTag(element);
   const own = ownFeatures(element).filter((feature) => feature.match.kind !== 'nth');
   const bases: Base[] = own.slice(0, MAX_BASES).map((feature) => ({
@@ -105,16 +113,11 @@ function basesOf(element: Element, scope: Root | Element, search: Search): Base[
     const index = childIndex(element) ?? 1;
     bases.push({ feature: null, text: `:nth-child(${index})`, cost: BARE_TAG_COST + 30, hints: ['position'], matches: [] });
   }
-  for (const base of bases) {
-    base.matches = queryAll(scope, base.text, search);
-    if (!base.matches.includes(element)) base.matches = [];
-    else if (base.matches.length > 1) rememberBroader(search, base);
-  }
-  return bases.filter((base) => base.matches.length > 0).sort((a, b) => a.matches.length - b.matches.length || a.cost - b.cost);
+  return bases.sort((a, b) => a.cost - b.cost);
 }
 
 /** Completes `base` with the cheapest parts that rule out its other matches inside `scope`. */
-function covered(element: Element, base: Base, scope: Root | Element, prefix: string, search: Search): Candidate[] {
+function completions(element: Element, base: Base, scope: Root | Element, prefix: string, search: Search): Candidate[] {
   const features = coverFeatures(element, base, scope);
   const lookalikes = base.matches.filter((match) => match !== element);
   const covers = cheapestCovers({
@@ -269,31 +272,22 @@ function candidate(prefix: string, text: string, cost: number, hints: StabilityH
   return { selector: prefix ? `${prefix} ${text}` : text, cost, hints };
 }
 
-/** Candidates in cost order whose real match set in the root is exactly the element. */
-function verified(found: Candidate[], element: Element, search: Search): Candidate[] {
-  const sorted = [...found].sort(byCandidateCost);
-  const result: Candidate[] = [];
-  for (const option of sorted) {
+/** The cheapest candidate whose real match set in the root is exactly the element. */
+function firstVerified(options: Candidate[], element: Element, search: Search): Candidate | null {
+  for (const option of [...options].sort(byCandidateCost)) {
     const matches = queryAll(search.root, option.selector, search);
-    if (matches.length === 1 && matches[0] === element) {
-      result.push(option);
-      break;
-    }
+    if (matches.length === 1 && matches[0] === element) return option;
   }
-  return result;
-}
-
-function cheapest(candidates: Candidate[]): Candidate | null {
-  return [...candidates].sort(byCandidateCost)[0] ?? null;
+  return null;
 }
 
 function byCandidateCost(a: Candidate, b: Candidate): number {
   return a.cost - b.cost || a.selector.length - b.selector.length || (a.selector < b.selector ? -1 : 1);
 }
 
-function rememberBroader(search: Search, base: Base): void {
+function rememberBroader(search: Search, base: Base, prefix: string): void {
   if (search.broader.length >= 8) return;
-  search.broader.push({ selector: base.text, cost: base.cost, hints: base.hints });
+  search.broader.push(candidate(prefix, base.text, base.cost, base.hints));
 }
 
 function queryAll(scope: Root | Element, selector: string, search: Search): Element[] {

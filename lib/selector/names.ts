@@ -108,6 +108,10 @@ export function isQuotable(value: string): boolean {
 
 /** Why a class name should not be used, or `null` when it is a fine, stable name. */
 export function classIssue(name: string): NameIssue | null {
+  return remembered(classIssues, name, judgeClass);
+}
+
+function judgeClass(name: string): NameIssue | null {
   if (!isPlainIdent(name)) return 'needs-escape';
   if (looksGenerated(name, GENERATED_CLASS_PATTERNS)) return 'generated';
   if (isStateName(name)) return 'state';
@@ -120,6 +124,10 @@ export function classIssue(name: string): NameIssue | null {
  * is still usable as `[id="form:submit"]`, so only generation and state count here.
  */
 export function idIssue(id: string): NameIssue | null {
+  return remembered(idIssues, id, judgeId);
+}
+
+function judgeId(id: string): NameIssue | null {
   if (id.trim() !== id || id === '') return 'needs-escape';
   if (looksGenerated(id, GENERATED_ID_PATTERNS)) return 'generated';
   if (isStateName(id)) return 'state';
@@ -198,6 +206,20 @@ function wordsOf(name: string): string[] {
     .toLowerCase()
     .split(/[-_]+/)
     .filter(Boolean);
+}
+
+/** Pages repeat the same class names thousands of times; judging each once keeps picks fast. */
+const classIssues = new Map<string, NameIssue | null>();
+const idIssues = new Map<string, NameIssue | null>();
+const REMEMBERED_NAMES = 20_000;
+
+function remembered(memory: Map<string, NameIssue | null>, name: string, judge: (name: string) => NameIssue | null): NameIssue | null {
+  const known = memory.get(name);
+  if (known !== undefined) return known;
+  if (memory.size >= REMEMBERED_NAMES) memory.clear();
+  const issue = judge(name);
+  memory.set(name, issue);
+  return issue;
 }
 
 export type NameIssue = 'needs-escape' | 'generated' | 'state' | 'utility';
