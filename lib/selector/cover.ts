@@ -53,7 +53,8 @@ export function cheapestCovers(input: CoverInput): Cover[] {
 /** For each lookalike, the set of features it has (deduplicated: many lookalikes look alike). */
 function lookalikeMasks(features: Feature[], input: CoverInput): Mask[] {
   const ownFeatures = features.map((feature, index) => ({ feature, index })).filter(({ feature }) => feature.level === 0);
-  const index = indexAncestorFeatures(features);
+  const positions = siblingPositions();
+  const index = indexAncestorFeatures(features, positions);
   const chainMasks = new Map<Element, Mask>();
 
   const chainMask = (start: Element | null): Mask => {
@@ -82,7 +83,7 @@ function lookalikeMasks(features: Feature[], input: CoverInput): Mask[] {
   const unique = new Map<string, Mask>();
   for (const lookalike of input.lookalikes) {
     let mask = chainMask(lookalike.parentElement);
-    for (const { feature, index: at } of ownFeatures) if (hasFeature(lookalike, feature)) mask = or(mask, bit(at));
+    for (const { feature, index: at } of ownFeatures) if (hasFeature(lookalike, feature, positions)) mask = or(mask, bit(at));
     unique.set(`${mask.lo},${mask.hi}`, mask);
   }
   input.budget.spend(input.lookalikes.length);
@@ -90,11 +91,11 @@ function lookalikeMasks(features: Feature[], input: CoverInput): Mask[] {
 }
 
 /** Lookup tables so that marking an ancestor costs a few map reads, not one test per feature. */
-function indexAncestorFeatures(features: Feature[]) {
+function indexAncestorFeatures(features: Feature[], positions: (element: Element) => number | null) {
   const byAttribute = new Map<string, Map<string, Mask>>();
   const byClass = new Map<string, Mask>();
   const byTag = new Map<string, Mask>();
-  const byPosition = new Map<string, Mask>();
+  const byPosition = new Map<string, Array<{ feature: Feature; bits: Mask }>>();
   const add = (map: Map<string, Mask>, key: string, index: number) => map.set(key, or(map.get(key) ?? EMPTY, bit(index)));
   features.forEach((feature, index) => {
     if (feature.level === 0) return;
@@ -104,7 +105,10 @@ function indexAncestorFeatures(features: Feature[]) {
       add(byAttribute.get(match.name)!, match.value, index);
     } else if (match.kind === 'class') add(byClass, match.name, index);
     else if (match.kind === 'tag') add(byTag, match.name, index);
-    else add(byPosition, `${match.tag ?? ''}|${match.index}`, index);
+    else {
+      const key = `${match.tag ?? ''}|${match.index}`;
+      byPosition.set(key, [...(byPosition.get(key) ?? []), { feature, bits: bit(index) }]);
+    }
   });
   return {
     /** `base` plus the features `element` itself has. */
@@ -125,12 +129,32 @@ function indexAncestorFeatures(features: Feature[]) {
       const tagBits = byTag.get(element.localName);
       if (tagBits) mask = or(mask, tagBits);
       if (byPosition.size > 0) {
-        const position = childIndex(element);
-        const bits = byPosition.get(`${element.localName}|${position}`);
-        if (bits) mask = or(mask, bits);
+        const position = positions(element);
+        for (const key of [`${element.localName}|${position}`, `|${position}`]) {
+          for (const { feature, bits } of byPosition.get(key) ?? []) if (hasFeature(element, feature, positions)) mask = or(mask, bits);
+        }
       }
       return mask;
     },
+  };
+}
+
+/**
+ * `:nth-child` positions, computed once per parent: walking back over siblings for every node
+ * is quadratic in long lists (a page of 200 comments).
+ */
+function siblingPositions(): (element: Element) => number | null {
+  const known = new Map<Element, number>();
+  return (element) => {
+    const cached = known.get(element);
+    if (cached !== undefined) return cached;
+    const parent = element.parentNode;
+    if (!parent || parent.nodeType === 9) return childIndex(element);
+    let position = 0;
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 1) known.set(child as Element, ++position);
+    }
+    return known.get(element) ?? null;
   };
 }
 

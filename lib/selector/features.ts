@@ -57,8 +57,13 @@ const ANCHOR_TAG_COST: Readonly<Record<string, number>> = {
   h4: 6, h5: 6, h6: 6, label: 7, button: 6, a: 7, li: 9, tr: 10, td: 10, th: 9, fieldset: 6,
   select: 6, picture: 8, menu: 5, details: 6, summary: 6, blockquote: 7, p: 10, svg: 8,
 };
-/** Position is the last resort (PRODUCT.md §2); the own and parent level shift with any insert. */
-const POSITION_COST = { own: 30, parent: 28, anchor: 24 };
+/**
+ * Position is the last resort (PRODUCT.md §2). The element's own position and its parent's shift
+ * with any insert next to them; a top-level section shifts with any banner; higher up, a position
+ * says less and less, so it costs a little more per level.
+ */
+const POSITION_COST = { own: 30, parent: 28, anchor: 24, perLevel: 0.25, topLevel: 40 };
+const QUALIFIED_POSITION_COST = 1;
 
 const MAX_TEXT_VALUE = 60;
 const MAX_URL_VALUE = 200;
@@ -100,8 +105,17 @@ function featuresOf(element: Element, level: number): Feature[] {
   }
   const index = childIndex(element);
   if (index !== null) {
-    const cost = own ? POSITION_COST.own : level === 1 ? POSITION_COST.parent : POSITION_COST.anchor;
-    features.push(feature(level, { kind: 'nth', tag, index }, `:nth-child(${index})`, cost, 'position', tag));
+    const cost = own ? POSITION_COST.own
+      : element.parentElement === element.ownerDocument.body ? POSITION_COST.topLevel
+        : level === 1 ? POSITION_COST.parent : POSITION_COST.anchor + level * POSITION_COST.perLevel;
+    features.push(feature(level, { kind: 'nth', tag, index, qualifier: null }, `:nth-child(${index})`, cost, 'position', tag));
+    // The same position together with the ancestor's best part: a far stronger filter under a
+    // descendant combinator (`li.slide:nth-child(2)` versus any second `li`).
+    const best = features.find((part) => part.match.kind === 'class' || (part.match.kind === 'attr' && part.match.name !== 'id'));
+    if (!own && best && (best.match.kind === 'class' || best.match.kind === 'attr')) {
+      const qualified: Matcher = { kind: 'nth', tag, index, qualifier: best.match };
+      features.push(feature(level, qualified, `${best.text}:nth-child(${index})`, cost + QUALIFIED_POSITION_COST, 'position', tag));
+    }
   }
   return features.sort(byCost);
 }
@@ -164,8 +178,11 @@ export function childIndex(element: Element): number | null {
 }
 
 /** Whether `element` has `feature`, the way CSS would decide it for the selector text we emit. */
-export function hasFeature(element: Element, feature: Feature): boolean {
-  const match = feature.match;
+export function hasFeature(element: Element, feature: Feature, index: (element: Element) => number | null = childIndex): boolean {
+  return matches(element, feature.match, index);
+}
+
+export function matches(element: Element, match: Matcher, index: (element: Element) => number | null = childIndex): boolean {
   switch (match.kind) {
     case 'attr':
       return element.getAttribute(match.name) === match.value;
@@ -174,7 +191,8 @@ export function hasFeature(element: Element, feature: Feature): boolean {
     case 'tag':
       return element.localName === match.name;
     case 'nth':
-      return (match.tag === null || element.localName === match.tag) && childIndex(element) === match.index;
+      return (match.tag === null || element.localName === match.tag) && index(element) === match.index &&
+        (match.qualifier === null || matches(element, match.qualifier, index));
   }
 }
 
@@ -190,7 +208,7 @@ export type Matcher =
   | { kind: 'attr'; name: string; value: string }
   | { kind: 'class'; name: string }
   | { kind: 'tag'; name: string }
-  | { kind: 'nth'; tag: string | null; index: number };
+  | { kind: 'nth'; tag: string | null; index: number; qualifier: Matcher | null };
 
 export type FeatureHint = 'position' | 'style-class';
 

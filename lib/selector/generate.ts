@@ -1,5 +1,5 @@
 import { type Budget, cheapestCovers } from './cover';
-import { BARE_TAG_COST, type Feature, anchorFeatures, byCost, childIndex, emittableTag, ownFeatures } from './features';
+import { BARE_TAG_COST, type Feature, anchorFeatures, byCost, childIndex, emittableTag, hasFeature, ownFeatures } from './features';
 
 /**
  * Selector search. The picked element's own parts make a few "bases" (`a[href="/cart"]`,
@@ -14,21 +14,21 @@ import { BARE_TAG_COST, type Feature, anchorFeatures, byCost, childIndex, emitta
  */
 
 /** Elements matching one base beyond which the search anchors on an ancestor instead. */
-const LOOKALIKE_CAP = 300;
+const LOOKALIKE_CAP = 2000;
 /** Bases tried per element, cheapest first. */
 const MAX_BASES = 4;
 /** Bases whose lookalikes are searched for completing parts. */
 const MAX_COVERED_BASES = 2;
 /** Ancestor features offered to the cover search. */
-const MAX_ANCHOR_FEATURES = 40;
-/** Ancestor levels whose position may be used (deeper positions are never the cheapest). */
-const MAX_POSITION_LEVEL = 6;
+const MAX_ANCHOR_FEATURES = 50;
 /** Nesting of "anchor of an anchor". */
 const MAX_DEPTH = 3;
 /** Single-part uniqueness checks spent looking for an anchor. */
-const MAX_ANCHOR_CHECKS = 12;
+const MAX_ANCHOR_CHECKS = 8;
 /** A chain of positions is always worse than any selector the search found. */
 const CHAIN_COST = 200;
+/** A position on the element alone: a new sibling of the same tag takes its place. */
+const BARE_POSITION_COST = 6;
 /** Each extra compound makes the selector longer and ties it to more of the page's structure. */
 const COMPOUND_COST = 1;
 /** Work units (elements visited) after which the search stops refining and takes what it has. */
@@ -130,11 +130,28 @@ function completions(element: Element, base: Base, scope: Root | Element, prefix
     budget: search.budget,
   });
   return covers.map((cover) => {
-    const text = render(base, cover.features);
+    const text = render(base, [...cover.features, ...safeguards(element, base, cover.features)]);
     const hints = new Set<StabilityHintKind>(base.hints);
     for (const feature of cover.features) if (feature.hint) hints.add(feature.hint);
     return candidate(prefix, text, base.cost + cover.cost, [...hints]);
   });
+}
+
+/**
+ * A selector that names the element by its position should stop matching, not match a neighbour,
+ * when the siblings shift (issue 3: a wrong element is the worst outcome). So next to its
+ * position the element keeps one of its own parts that the sibling before it lacks (any part when
+ * it is the first child): after an insert, the element now at that position fails the part.
+ */
+function safeguards(element: Element, base: Base, chosen: Feature[]): Feature[] {
+  if (!chosen.some((feature) => feature.level === 0 && feature.match.kind === 'nth')) return [];
+  const previous = element.previousElementSibling;
+  const present = (feature: Feature) =>
+    feature.text === base.feature?.text || chosen.some((part) => part.level === 0 && part.text === feature.text);
+  if (previous && [base.feature, ...chosen].some((feature) => feature && feature.level === 0 && feature.match.kind !== 'nth' && !hasFeature(previous, feature))) return [];
+  const guard = ownFeatures(element).find((feature) =>
+    feature.match.kind !== 'nth' && !present(feature) && (!previous || !hasFeature(previous, feature)));
+  return guard ? [guard] : [];
 }
 
 /** Parts of the element beyond its base, and parts of its ancestors inside `scope`. */
@@ -146,7 +163,6 @@ function coverFeatures(element: Element, base: Base, scope: Root | Element): Fea
   for (let node = element.parentElement; node && node !== scope; node = node.parentElement, level++) {
     if (node.localName === 'html' || node.localName === 'body') break;
     for (const feature of anchorFeatures(node, level)) {
-      if (feature.match.kind === 'nth' && level > MAX_POSITION_LEVEL) continue;
       // The same part higher up adds nothing a descendant combinator would not already match.
       const key = `${feature.tag ?? ''}${feature.text}`;
       if (feature.match.kind !== 'nth' && seen.has(key)) continue;
@@ -193,37 +209,72 @@ function nearestIdentifiedAncestor(element: Element, scope: Root | Element, sear
 }
 
 /**
- * Last resort: `>` steps with `:nth-child` from `top` (an anchor, or the root) down to the element,
- * which is unique by construction; then every step that uniqueness does not need is dropped.
+ * Last resort: `>` steps with `:nth-child`, from the element up towards `top` (an anchor, or the
+ * root) until the selector is unique; from the top it always is. Then the positions uniqueness
+ * does not need are removed, the element's own first (the element keeps its own best part, e.g.
+ * its `aria-label`, so that a new sibling cannot take its place).
  */
 function chain(element: Element, top: Root | Element, prefix: string, search: Search): Candidate {
-  const steps: string[] = [];
+  const matchesOnly = (trial: Step[]) => {
+    const matches = queryAll(search.root, joinChain(prefix, trial), search);
+    return matches.length === 1 && matches[0] === element;
+  };
+  const steps: Step[] = [];
   for (let node: Element | null = element; node && node !== top; node = node.parentElement) {
+    if (steps.length > 0) steps[0] = { ...steps[0]!, child: true };
     const special = prefix === '' ? specialSelector(node, search.root) : null;
     if (special) {
-      steps.unshift(special);
+      steps.unshift({ text: special, loose: null, child: true });
       break;
     }
-    const index = childIndex(node);
-    const tag = emittableTag(node) ?? '';
-    steps.unshift(index === null ? tag || '*' : `${tag}:nth-child(${index})`);
+    steps.unshift(stepFor(node, node === element));
+    const reachedTop = node.parentElement === null || node.parentElement === top;
+    // Below the top, the first step joins the prefix as a descendant; at the top, as a child.
+    steps[0] = { ...steps[0]!, child: reachedTop && prefix !== '' };
+    if (reachedTop || overBudget(search)) break;
+    if (matchesOnly(steps)) break;
   }
-  const kept = dropNeedlessSteps(steps, prefix, element, search);
-  return { selector: joinChain(prefix, kept), cost: CHAIN_COST + kept.length, hints: ['position'] };
+  const kept = withoutNeedlessPositions(withoutNeedlessSteps(steps, matchesOnly, search), matchesOnly, search);
+  const positional = kept.some((step) => step.text.includes(':nth-child('));
+  return { selector: joinChain(prefix, kept), cost: CHAIN_COST + kept.length, hints: positional ? ['position'] : [] };
 }
 
-/** Removes intermediate steps, outermost first, as long as the selector still matches only the element. */
-function dropNeedlessSteps(steps: string[], prefix: string, element: Element, search: Search): Step[] {
-  let current: Step[] = steps.map((text) => ({ text, child: true }));
-  for (let i = 0; i < current.length - 1; i++) {
+function stepFor(node: Element, isTarget: boolean): Step {
+  const index = childIndex(node);
+  const own = isTarget ? bestOwnPart(node) : emittableTag(node) ?? '';
+  if (index === null) return { text: own || '*', loose: null, child: true };
+  return { text: `${own}:nth-child(${index})`, loose: own || null, child: true };
+}
+
+/** The element's cheapest own part other than its position, with its tag; or just the tag. */
+function bestOwnPart(element: Element): string {
+  const part = ownFeatures(element).find((feature) => feature.match.kind !== 'nth');
+  return part ? compound(part.tag, [part]) : emittableTag(element) ?? '';
+}
+
+/** Joins steps by a descendant combinator instead of a `>` chain through wrappers, where uniqueness allows. */
+function withoutNeedlessSteps(steps: Step[], matchesOnly: (trial: Step[]) => boolean, search: Search): Step[] {
+  let current = steps;
+  for (let i = 1; i < current.length - 1; i++) {
     if (overBudget(search)) break;
     const trial = [...current.slice(0, i), ...current.slice(i + 1)];
     trial[i] = { ...trial[i]!, child: false };
-    const matches = queryAll(search.root, joinChain(prefix, trial), search);
-    if (matches.length === 1 && matches[0] === element) {
+    if (matchesOnly(trial)) {
       current = trial;
       i--;
     }
+  }
+  return current;
+}
+
+/** Drops `:nth-child` from steps, the element's own step first, where uniqueness survives it. */
+function withoutNeedlessPositions(steps: Step[], matchesOnly: (trial: Step[]) => boolean, search: Search): Step[] {
+  let current = steps;
+  for (let i = current.length - 1; i >= 0; i--) {
+    const loose = current[i]!.loose;
+    if (loose === null || overBudget(search)) continue;
+    const trial = current.map((step, at) => (at === i ? { ...step, text: loose, loose: null } : step));
+    if (matchesOnly(trial)) current = trial;
   }
   return current;
 }
@@ -234,11 +285,16 @@ function joinChain(prefix: string, steps: Step[]): string {
   return out;
 }
 
-/** Cost of the shape of a selector: one per extra compound, and the bare-tag risk at the end. */
+/**
+ * Cost of the shape of a selector: one per extra compound; and a position on the element with
+ * nothing else of its own, which a new sibling of the same tag would take over.
+ */
 function structureCost(chosen: Feature[], base: Base): number {
   const levels = new Set(chosen.map((feature) => feature.level));
   levels.delete(0);
-  return levels.size * COMPOUND_COST;
+  const ownPosition = chosen.some((feature) => feature.level === 0 && feature.match.kind === 'nth');
+  const ownOther = base.feature !== null || chosen.some((feature) => feature.level === 0 && feature.match.kind !== 'nth');
+  return levels.size * COMPOUND_COST + (ownPosition && !ownOther ? BARE_POSITION_COST : 0);
 }
 
 /** Writes the base and the chosen features as compounds from the outermost ancestor inwards. */
@@ -265,7 +321,15 @@ function compound(tag: string | null, parts: Feature[]): string {
     feature.match.kind === 'attr' && feature.match.name === 'id' ? 0
       : feature.match.kind === 'class' ? 1 : feature.match.kind === 'attr' ? 2 : 3;
   const simple = parts.filter((part) => part.match.kind !== 'tag').sort((a, b) => order(a) - order(b));
-  return writtenTag + simple.map((part) => part.text).join('');
+  // A qualified position repeats a class or attribute that may already be written.
+  const written: string[] = [];
+  for (const part of simple) {
+    const text = part.match.kind === 'nth' && part.match.qualifier && written.some((done) => part.text.startsWith(done))
+      ? part.text.slice(part.text.indexOf(':nth-child('))
+      : part.text;
+    if (!written.includes(text)) written.push(text);
+  }
+  return writtenTag + written.join('');
 }
 
 function candidate(prefix: string, text: string, cost: number, hints: StabilityHintKind[]): Candidate {
@@ -331,6 +395,8 @@ interface Anchor {
 
 interface Step {
   text: string;
+  /** The same step without its position, or `null` when it has none to drop. */
+  loose: string | null;
   /** Joined to the step before by `>` rather than a space. */
   child: boolean;
 }

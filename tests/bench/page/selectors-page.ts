@@ -76,7 +76,7 @@ function timed(engine: Engine, element: Element): { selector: string | null; err
   }
 }
 
-const REPEAT_BELOW_MS = 100;
+const REPEAT_BELOW_MS = 250;
 
 /** kept: exactly the element; ambiguous: it and others; lost: nothing; wrong: only other elements. */
 function outcome(doc: Document, result: EngineResult, element: Element): Outcome {
