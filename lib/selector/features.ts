@@ -6,14 +6,14 @@ import { STATE_ATTRIBUTES, classIssue, idIssue, isPlainIdent, isQuotable, isStat
  * `own` costs apply to the picked element itself, `anchor` costs to one of its ancestors.
  */
 const ATTRIBUTE_RULES: readonly AttributeRule[] = [
-  { name: 'data-goalpost', own: 0.5, anchor: 1 },
-  { name: 'data-testid', own: 1, anchor: 1 },
-  { name: 'data-test-id', own: 1, anchor: 1 },
-  { name: 'data-test', own: 1, anchor: 1 },
-  { name: 'data-qa', own: 1, anchor: 1 },
-  { name: 'data-qa-id', own: 1, anchor: 1 },
-  { name: 'data-cy', own: 1, anchor: 1 },
-  { name: 'data-e2e', own: 1, anchor: 1 },
+  { name: 'data-goalpost', own: 0.5, anchor: 1, alone: true },
+  { name: 'data-testid', own: 1, anchor: 1, alone: true },
+  { name: 'data-test-id', own: 1, anchor: 1, alone: true },
+  { name: 'data-test', own: 1, anchor: 1, alone: true },
+  { name: 'data-qa', own: 1, anchor: 1, alone: true },
+  { name: 'data-qa-id', own: 1, anchor: 1, alone: true },
+  { name: 'data-cy', own: 1, anchor: 1, alone: true },
+  { name: 'data-e2e', own: 1, anchor: 1, alone: true },
   { name: 'name', own: 3, anchor: 4 },
   { name: 'aria-label', own: 4, anchor: 5, text: true },
   { name: 'for', own: 4, anchor: 6, tags: ['label'] },
@@ -92,7 +92,9 @@ function featuresOf(element: Element, level: number): Feature[] {
     const cost = attributeCost(attribute.name, attribute.value, tag, own);
     if (cost === null) continue;
     const match: Matcher = { kind: 'attr', name: attribute.name, value: attribute.value };
-    features.push(feature(level, match, `[${attribute.name}="${attribute.value}"]`, cost, null, tag));
+    // Test ids name the element on their own (`[data-testid="buy"]`); other attributes read best with the tag.
+    const alone = ATTRIBUTE_RULES.some((rule) => rule.name === attribute.name && rule.alone);
+    features.push(feature(level, match, `[${attribute.name}="${attribute.value}"]`, cost, null, alone ? null : tag));
   }
   for (const name of classesOf(element)) {
     const issue = classIssue(name);
@@ -120,12 +122,9 @@ function featuresOf(element: Element, level: number): Feature[] {
   return features.sort(byCost);
 }
 
-function feature(
-  level: number, match: Matcher, text: string, cost: number, hint: FeatureHint | null, tag: string | null = null,
-): Feature {
-  // Attribute, class and position parts read best with their tag (`a[href="/cart"]`); ids stand alone.
-  const withTag = match.kind !== 'attr' || match.name !== 'id';
-  return { level, match, text, cost, hint, tag: withTag ? tag : null };
+/** `tag` is the tag to write with the part (`a[href="/cart"]`), or `null` for a part that stands alone (`#main`). */
+function feature(level: number, match: Matcher, text: string, cost: number, hint: FeatureHint | null, tag: string | null = null): Feature {
+  return { level, match, text, cost, hint, tag };
 }
 
 function attributeCost(name: string, value: string, tag: string | null, own: boolean): number | null {
@@ -228,6 +227,8 @@ interface AttributeRule {
   name: string;
   own: number;
   anchor: number;
+  /** Written without the tag: test ids are meant to name an element on their own. */
+  alone?: boolean;
   /** Only on these tags (a `type` means little on a `div`). */
   tags?: readonly string[];
   /** Human-readable text: reject numbers that look like counts or times. */

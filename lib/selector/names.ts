@@ -38,7 +38,7 @@ const GENERATED_ANYWHERE: readonly RegExp[] = [
 
 /** One word of these in a class name marks UI state that scripts toggle (`is-open`, `nav-active`). */
 const STATE_WORDS = new Set([
-  'active', 'inactive', 'open', 'opened', 'opening', 'closed', 'closing', 'selected', 'unselected',
+  'active', 'inactive', 'opened', 'opening', 'closed', 'closing', 'selected', 'unselected',
   'current', 'expanded', 'collapsed', 'collapsing', 'shown', 'showing', 'visible', 'invisible',
   'hidden', 'focus', 'focused', 'hover', 'hovered', 'hovering', 'disabled', 'enabled', 'checked',
   'unchecked', 'loading', 'loaded', 'sticky', 'stuck', 'scrolled', 'scrolling', 'animated',
@@ -49,6 +49,9 @@ const STATE_WORDS = new Set([
 
 /** Whole class names that are state on their own but ordinary words inside a longer name. */
 const STATE_NAMES = new Set(['in', 'on', 'off', 'out', 'show', 'hide', 'fade', 'js', 'no-js', 'nojs']);
+
+/** Words that are a state as a modifier at the end (`menu-open`) but an action in front (`js-open-modal`). */
+const STATE_LAST_WORDS = new Set(['open']);
 
 /** Prefix words that name a state: `is-open`, `isActive`. */
 const STATE_PREFIX_WORDS = new Set(['is']);
@@ -76,7 +79,10 @@ const UTILITY_PREFIX = new RegExp(
 
 /** Suffixes that make a prefixed class a utility: numbers, sizes, colours, keywords. */
 const UTILITY_VALUE =
-  /(\d|(^|-)(xs|sm|md|lg|xl|\dxl|full|screen|auto|px|none|white|black|transparent|current|inherit|center|left|right|start|end|between|around|evenly|stretch|baseline|top|bottom|middle|bold|semibold|medium|normal|light|thin|extrabold|italic|wrap|nowrap|hidden|visible|scroll|clip|col|row|block|inline|flex|grid|muted|primary|secondary|success|danger|warning|info|dark|body|uppercase|lowercase|capitalize|only|pointer|x|y|min|max|fit|reverse|solid|dashed|dotted|double|justify|contain|cover|fill|rounded|lead)$)/;
+  /(\d|(^|-)(xs|sm|md|lg|xl|\dxl|full|screen|auto|px|none|white|black|transparent|current|inherit|center|left|right|start|end|between|around|evenly|stretch|baseline|top|bottom|middle|bold|semibold|medium|normal|light|thin|extrabold|italic|wrap|nowrap|hidden|visible|scroll|clip|muted|primary|secondary|success|danger|warning|info|dark|body|uppercase|lowercase|capitalize|only|pointer|x|y|min|max|fit|reverse|solid|dashed|dotted|double|justify|contain|cover|fill|rounded|lead)$)/;
+
+/** Display and flex-direction utilities, whose values are words shared with ordinary names. */
+const DISPLAY_UTILITY = /^(d|display)(-[a-z]{2,3})?-(none|inline|inline-block|block|grid|table|flex|inline-flex|contents)$|^flex-(row|col|column|wrap|nowrap|fill)(-reverse)?$/;
 
 /** Bare utility classes (Tailwind, Bootstrap) that say how an element looks, not what it is. */
 const UTILITY_WORDS = new Set([
@@ -151,11 +157,12 @@ export function isStateName(name: string): boolean {
   if (STATE_NAMES.has(name.toLowerCase())) return true;
   const words = wordsOf(name);
   if (words.length > 1 && STATE_PREFIX_WORDS.has(words[0]!)) return true;
+  if (words.length > 0 && STATE_LAST_WORDS.has(words[words.length - 1]!)) return true;
   return words.some((word) => STATE_WORDS.has(word));
 }
 
 export function isUtilityClass(name: string): boolean {
-  if (UTILITY_WORDS.has(name)) return true;
+  if (UTILITY_WORDS.has(name) || DISPLAY_UTILITY.test(name)) return true;
   const prefix = UTILITY_PREFIX.exec(name);
   return prefix !== null && UTILITY_VALUE.test(name.slice(prefix[0].length));
 }
@@ -196,7 +203,7 @@ function isDigit(char: string): boolean {
 }
 
 function segments(name: string): string[] {
-  return name.split(/[-_:.«»]+/).filter(Boolean);
+  return name.split(/[^A-Za-z0-9]+/).filter(Boolean);
 }
 
 /** Lower-case words of a name split on `-`, `_` and camelCase humps. */

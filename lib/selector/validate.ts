@@ -21,6 +21,8 @@ function validate(text: string, root: QueryRoot | undefined): ValidationResult {
   const escapeAt = text.indexOf('\\');
   if (escapeAt !== -1) return escapeError(text, escapeAt, parsed, root);
   if (!parsed.ok) return { ok: false, message: `This is not a valid CSS selector: ${parsed.message}` };
+  const unknown = unknownPseudo(parsed.selector);
+  if (unknown) return { ok: false, message: `${unknown} is not a CSS pseudo-class or pseudo-element that browsers know.` };
   const browser = browserMatches(text, root);
   if (!browser.ok) return { ok: false, message: `The browser rejects this selector: ${browser.message}` };
   const hints = hintsOf(parsed.selector, text);
@@ -180,6 +182,22 @@ function addAttributeHints(token: AttributeSelector, hints: Set<StabilityHint>):
   if (STATE_ATTRIBUTES.has(token.name)) hints.add('state-name');
 }
 
+/** The first pseudo-class or pseudo-element no browser supports, written as typed (`:hovr`). */
+function unknownPseudo(selector: Selector[][]): string | null {
+  for (const tokens of selector) {
+    for (const token of tokens) {
+      if (token.type === 'pseudo') {
+        if (!KNOWN_PSEUDO_CLASSES.has(token.name)) return `:${token.name}`;
+        if (Array.isArray(token.data)) {
+          const inner = unknownPseudo(token.data);
+          if (inner) return inner;
+        }
+      } else if (token.type === 'pseudo-element' && !KNOWN_PSEUDO_ELEMENTS.has(token.name)) return `::${token.name}`;
+    }
+  }
+  return null;
+}
+
 function isPortablePosition(name: string, data: unknown): boolean {
   return (name === 'nth-child' || name === 'nth-of-type') && typeof data === 'string' && /^\s*\d+\s*$/.test(data);
 }
@@ -259,6 +277,21 @@ function describeError(error: unknown): string {
 const OPERATORS: Partial<Record<AttributeSelector['action'], string>> = {
   equals: '=', element: '~=', start: '^=', end: '$=', any: '*=', hyphen: '|=',
 };
+
+/** Selectors Level 4 pseudo-classes browsers match in `querySelectorAll` (css-what accepts any name). */
+const KNOWN_PSEUDO_CLASSES = new Set([
+  'active', 'any-link', 'autofill', 'checked', 'default', 'defined', 'dir', 'disabled', 'empty', 'enabled',
+  'first-child', 'first-of-type', 'focus', 'focus-visible', 'focus-within', 'fullscreen', 'has', 'host',
+  'host-context', 'hover', 'in-range', 'indeterminate', 'invalid', 'is', 'lang', 'last-child', 'last-of-type',
+  'link', 'modal', 'not', 'nth-child', 'nth-last-child', 'nth-last-of-type', 'nth-of-type', 'only-child',
+  'only-of-type', 'open', 'optional', 'out-of-range', 'paused', 'placeholder-shown', 'playing', 'popover-open',
+  'read-only', 'read-write', 'required', 'root', 'scope', 'target', 'user-invalid', 'user-valid', 'valid',
+  'visited', 'where', 'state',
+]);
+const KNOWN_PSEUDO_ELEMENTS = new Set([
+  'after', 'backdrop', 'before', 'cue', 'file-selector-button', 'first-letter', 'first-line', 'marker',
+  'part', 'placeholder', 'selection', 'slotted', 'target-text',
+]);
 
 const POSITION_PSEUDOS = new Set([
   'nth-child', 'nth-of-type', 'nth-last-child', 'nth-last-of-type', 'first-child', 'last-child',

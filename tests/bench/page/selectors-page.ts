@@ -1,51 +1,50 @@
 import { finder } from '@medv/finder';
 import { generateSelector } from '../../../lib/selector/index';
 import { MUTATIONS } from './mutations';
-import { sampleElements } from './sample';
+import { sampleElements, type Sampled } from './sample';
 
 /**
- * Runs inside the benchmark page (bundled by tests/bench/lib/bundle.ts): samples elements, asks
- * both engines for a selector, then applies each deploy-like change and sees what each selector
- * now matches. Both engines see the same elements and the same changed pages.
+ * Runs inside the benchmark page (bundled by tests/bench/lib/bundle.ts), driven step by step from
+ * Node so that Node can read the renderer's CPU time around single generations: `prepare` samples
+ * the elements, `generateAll` runs the engines, `rerun` repeats one generation for the CPU clock,
+ * `judge` applies each deploy-like change and sees what every selector now matches. Both engines see the same
+ * elements and the same changed pages.
  */
-export function runPage(options: PageOptions): PageResult {
-  const doc = document;
-  const original = doc.documentElement.outerHTML;
-  const sampled = sampleElements(doc, options.seed, options.perPage, options.clickableShare);
-  const engines = ENGINES.filter((engine) => options.engines.includes(engine.id));
-  const records: ElementRecord[] = sampled.map(({ element, clickable }, index) => {
-    const results: Record<string, EngineResult> = {};
-    // Alternate who goes first so neither engine always meets a warm cache.
-    const order = index % 2 === 0 ? engines : [...engines].reverse();
-    for (const engine of order) results[engine.id] = generate(engine, element);
-    return { tag: element.localName, clickable, results };
-  });
+let state: { original: string; sampled: Sampled[]; results: Array<Record<string, EngineResult>> } | null = null;
 
-  for (const [m, mutation] of MUTATIONS.entries()) {
-    if (mutation.perElement) {
-      sampled.forEach(({ element }, index) => {
-        const undo = mutation.apply(doc, element);
-        for (const engine of engines) records[index]!.results[engine.id]!.outcomes[m] = undo ? outcome(doc, records[index]!.results[engine.id]!, element) : null;
-        undo?.();
-      });
-      continue;
-    }
-    const undo = mutation.apply(doc, null);
-    sampled.forEach(({ element }, index) => {
-      for (const engine of engines) records[index]!.results[engine.id]!.outcomes[m] = undo ? outcome(doc, records[index]!.results[engine.id]!, element) : null;
-    });
-    undo?.();
-  }
-  return { records, restored: doc.documentElement.outerHTML === original };
+export function prepare(options: PrepareOptions): Array<{ tag: string; clickable: boolean }> {
+  const sampled = sampleElements(document, options.seed, options.perPage, options.clickableShare);
+  state = { original: document.documentElement.outerHTML, sampled, results: sampled.map(() => ({})) };
+  return sampled.map(({ element, clickable }) => ({ tag: element.localName, clickable }));
+}
+
+/** Does nothing: Node times it to subtract the cost of a round trip from each measurement. */
+export function noop(): number {
+  return 0;
 }
 
 /**
- * One engine on one element. The first run gives the selector and the cold time; the element is
- * then generated twice more and the best time kept, which removes the machine's scheduling noise
- * (other processes share the cores) without hiding the algorithm's own cost. Runs slower than
- * REPEAT_BELOW_MS are not repeated. A repeat that returns another selector marks the engine as
- * non-deterministic on that element.
+ * Every engine on every element (alternating who goes first, so neither always meets a warm
+ * cache). The wall time kept is the best of three runs (one when the first took
+ * REPEAT_BELOW_MS or more): other processes share the machine's cores. A repeat that returns
+ * another selector marks the engine as non-deterministic on that element.
  */
+export function generateAll(engineIds: string[]): Array<Record<string, { wallMs: number }>> {
+  const { sampled, results } = current();
+  const engines = engineIds.map(engineById);
+  sampled.forEach(({ element }, index) => {
+    const order = index % 2 === 0 ? engines : [...engines].reverse();
+    for (const engine of order) results[index]![engine.id] = generate(engine, element);
+  });
+  return results.map((byEngine) => Object.fromEntries(Object.entries(byEngine).map(([id, result]) => [id, { wallMs: result.wallMs }])));
+}
+
+/** One more run of one engine on one element, for Node to time with the renderer's CPU clock. */
+export function rerun(index: number, engineId: string): void {
+  const { sampled } = current();
+  timed(engineById(engineId), sampled[index]!.element);
+}
+
 function generate(engine: Engine, element: Element): EngineResult {
   const first = timed(engine, element);
   let best = first.ms;
@@ -54,16 +53,55 @@ function generate(engine: Engine, element: Element): EngineResult {
     for (let i = 0; i < 2; i++) {
       const again = timed(engine, element);
       best = Math.min(best, again.ms);
-      if (again.selector !== first.selector) deterministic = false;
+      deterministic &&= again.selector === first.selector;
     }
   }
-  const selector = first.selector;
-  const found = selector === null ? [] : matches(document, selector);
-  const unique = found.length === 1 && found[0] === element;
+  const found = first.selector === null ? [] : matches(document, first.selector);
   return {
-    selector, error: first.error, ms: best, firstMs: first.ms, deterministic, unique,
-    escape: selector?.includes('\\') ?? false, outcomes: [],
+    selector: first.selector,
+    error: first.error,
+    wallMs: best,
+    cpuMs: null,
+    deterministic,
+    unique: found.length === 1 && found[0] === element,
+    escape: first.selector?.includes('\\') ?? false,
+    outcomes: [],
   };
+}
+
+function engineById(id: string): Engine {
+  const engine = ENGINES.find((candidate) => candidate.id === id);
+  if (!engine) throw new Error(`Unknown engine ${id}`);
+  return engine;
+}
+
+const REPEAT_BELOW_MS = 100;
+
+/** Applies the seven changes in turn and classifies every selector on each changed page. */
+export function judge(): PageJudgement {
+  const { original, sampled, results } = current();
+  const doc = document;
+  for (const [m, mutation] of MUTATIONS.entries()) {
+    if (mutation.perElement) {
+      sampled.forEach(({ element }, index) => {
+        const undo = mutation.apply(doc, element);
+        for (const result of Object.values(results[index]!)) result.outcomes[m] = undo ? outcome(doc, result, element) : null;
+        undo?.();
+      });
+      continue;
+    }
+    const undo = mutation.apply(doc, null);
+    sampled.forEach(({ element }, index) => {
+      for (const result of Object.values(results[index]!)) result.outcomes[m] = undo ? outcome(doc, result, element) : null;
+    });
+    undo?.();
+  }
+  return { results, restored: doc.documentElement.outerHTML === original };
+}
+
+function current() {
+  if (!state) throw new Error('prepare() must run first');
+  return state;
 }
 
 function timed(engine: Engine, element: Element): { selector: string | null; error: string | null; ms: number } {
@@ -75,8 +113,6 @@ function timed(engine: Engine, element: Element): { selector: string | null; err
     return { selector: null, error: caught instanceof Error ? caught.message : String(caught), ms: performance.now() - start };
   }
 }
-
-const REPEAT_BELOW_MS = 250;
 
 /** kept: exactly the element; ambiguous: it and others; lost: nothing; wrong: only other elements. */
 function outcome(doc: Document, result: EngineResult, element: Element): Outcome {
@@ -108,20 +144,19 @@ interface Engine {
   generate: (element: Element) => string;
 }
 
-export interface PageOptions {
+export interface PrepareOptions {
   seed: string;
   perPage: number;
   clickableShare: number;
-  engines: string[];
 }
 
 export interface EngineResult {
   selector: string | null;
   error: string | null;
-  /** Best of three runs (one when the first took REPEAT_BELOW_MS or more). */
-  ms: number;
-  /** The first, cold run. */
-  firstMs: number;
+  /** Wall-clock time, best of three runs, as the page saw it. */
+  wallMs: number;
+  /** Renderer main-thread CPU time of one more run, measured by Node when the wall time was not tiny. */
+  cpuMs: number | null;
   deterministic: boolean;
   unique: boolean;
   escape: boolean;
@@ -129,16 +164,8 @@ export interface EngineResult {
   outcomes: Array<Outcome | null>;
 }
 
-export interface ElementRecord {
-  tag: string;
-  clickable: boolean;
-  results: Record<string, EngineResult>;
-}
-
-export interface PageResult {
-  records: ElementRecord[];
+export interface PageJudgement {
+  results: Array<Record<string, EngineResult>>;
   /** The page was back to its original HTML after all changes were undone. */
   restored: boolean;
 }
-
-export { MUTATIONS };
