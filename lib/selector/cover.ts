@@ -7,8 +7,8 @@ import { childIndex, type Feature, hasFeature } from './features';
  * on the target or its ancestors, so a set found here always still matches the target.
  */
 export function cheapestCovers(input: CoverInput): Cover[] {
-  const features = input.features.slice(0, MAX_FEATURES);
-  const masks = lookalikeMasks(features, input);
+  const features = input.features;
+  const masks = input.masks;
   const found: Cover[] = [];
   const consider = (indices: number[]) => {
     const chosen = indices.map((index) => features[index]!);
@@ -50,8 +50,13 @@ export function cheapestCovers(input: CoverInput): Cover[] {
   return found;
 }
 
-/** For each lookalike, the set of features it has (deduplicated: many lookalikes look alike). */
-function lookalikeMasks(features: Feature[], input: CoverInput): Mask[] {
+/**
+ * Turns lookalikes into the sets of features they have (deduplicated: many lookalikes look alike).
+ * Ancestors are marked once and remembered, so feeding more lookalikes later costs only the new
+ * ancestors they bring.
+ */
+export function featureSets(input: FeatureSetInput): FeatureSets {
+  const features = input.features.slice(0, MAX_FEATURES);
   const ownFeatures = features.map((feature, index) => ({ feature, index })).filter(({ feature }) => feature.level === 0);
   const positions = siblingPositions();
   const index = indexAncestorFeatures(features, positions);
@@ -80,61 +85,86 @@ function lookalikeMasks(features: Feature[], input: CoverInput): Mask[] {
     return base;
   };
 
-  const unique = new Map<string, Mask>();
-  for (const lookalike of input.lookalikes) {
-    let mask = chainMask(lookalike.parentElement);
-    for (const { feature, index: at } of ownFeatures) if (hasFeature(lookalike, feature, positions)) mask = or(mask, bit(at));
-    unique.set(`${mask.lo},${mask.hi}`, mask);
-  }
-  input.budget.spend(input.lookalikes.length);
-  return [...unique.values()];
+  return {
+    features,
+    masksOf(lookalikes: Element[]): Mask[] {
+      const unique = new Map<number, Map<number, Mask>>();
+      for (const lookalike of lookalikes) {
+        let mask = chainMask(lookalike.parentElement);
+        for (const { feature, index: at } of ownFeatures) if (hasFeature(lookalike, feature, positions)) mask = or(mask, bit(at));
+        let byHi = unique.get(mask.lo);
+        if (!byHi) unique.set(mask.lo, (byHi = new Map()));
+        byHi.set(mask.hi, mask);
+      }
+      input.budget.spend(lookalikes.length);
+      const masks: Mask[] = [];
+      for (const byHi of unique.values()) masks.push(...byHi.values());
+      return masks;
+    },
+  };
 }
 
-/** Lookup tables so that marking an ancestor costs a few map reads, not one test per feature. */
+/**
+ * Lookup tables so that marking an ancestor costs a few map reads, not one test per feature.
+ * This runs for every ancestor of every lookalike, so it avoids allocating where it can.
+ */
 function indexAncestorFeatures(features: Feature[], positions: (element: Element) => number | null) {
-  const byAttribute = new Map<string, Map<string, Mask>>();
+  const attributes: Array<{ name: string; values: Map<string, Mask> }> = [];
   const byClass = new Map<string, Mask>();
   const byTag = new Map<string, Mask>();
-  const byPosition = new Map<string, Array<{ feature: Feature; bits: Mask }>>();
+  const byPosition = new Map<number, Array<{ feature: Feature; bits: Mask }>>();
   const add = (map: Map<string, Mask>, key: string, index: number) => map.set(key, or(map.get(key) ?? EMPTY, bit(index)));
   features.forEach((feature, index) => {
     if (feature.level === 0) return;
     const match = feature.match;
     if (match.kind === 'attr') {
-      if (!byAttribute.has(match.name)) byAttribute.set(match.name, new Map());
-      add(byAttribute.get(match.name)!, match.value, index);
+      let entry = attributes.find((candidate) => candidate.name === match.name);
+      if (!entry) attributes.push((entry = { name: match.name, values: new Map() }));
+      add(entry.values, match.value, index);
     } else if (match.kind === 'class') add(byClass, match.name, index);
     else if (match.kind === 'tag') add(byTag, match.name, index);
-    else {
-      const key = `${match.tag ?? ''}|${match.index}`;
-      byPosition.set(key, [...(byPosition.get(key) ?? []), { feature, bits: bit(index) }]);
-    }
+    else byPosition.set(match.index, [...(byPosition.get(match.index) ?? []), { feature, bits: bit(index) }]);
   });
   return {
     /** `base` plus the features `element` itself has. */
     mark(element: Element, base: Mask): Mask {
-      let mask = base;
-      for (const [name, values] of byAttribute) {
-        const value = element.getAttribute(name);
-        const bits = value === null ? undefined : values.get(value);
-        if (bits) mask = or(mask, bits);
+      let lo = base.lo;
+      let hi = base.hi;
+      for (let i = 0; i < attributes.length; i++) {
+        const value = element.getAttribute(attributes[i]!.name);
+        const bits = value === null ? undefined : attributes[i]!.values.get(value);
+        if (bits) {
+          lo |= bits.lo;
+          hi |= bits.hi;
+        }
       }
       if (byClass.size > 0) {
         const classes = element.classList;
         for (let i = 0; i < classes.length; i++) {
           const bits = byClass.get(classes[i]!);
-          if (bits) mask = or(mask, bits);
+          if (bits) {
+            lo |= bits.lo;
+            hi |= bits.hi;
+          }
         }
       }
       const tagBits = byTag.get(element.localName);
-      if (tagBits) mask = or(mask, tagBits);
+      if (tagBits) {
+        lo |= tagBits.lo;
+        hi |= tagBits.hi;
+      }
       if (byPosition.size > 0) {
         const position = positions(element);
-        for (const key of [`${element.localName}|${position}`, `|${position}`]) {
-          for (const { feature, bits } of byPosition.get(key) ?? []) if (hasFeature(element, feature, positions)) mask = or(mask, bits);
+        const candidates = position === null ? undefined : byPosition.get(position);
+        if (candidates) {
+          for (const { feature, bits } of candidates) {
+            if (!hasFeature(element, feature, positions)) continue;
+            lo |= bits.lo;
+            hi |= bits.hi;
+          }
         }
       }
-      return mask;
+      return lo === base.lo && hi === base.hi ? base : { lo, hi };
     },
   };
 }
@@ -193,7 +223,7 @@ function has(mask: Mask, index: number): boolean {
 const EMPTY: Mask = { lo: 0, hi: 0 };
 
 /** A set of up to 62 features as two 31-bit words (no allocation per test, no BigInt). */
-interface Mask {
+export interface Mask {
   lo: number;
   hi: number;
 }
@@ -207,18 +237,28 @@ export interface Budget {
   spend(units: number): void;
 }
 
-export interface CoverInput {
+export interface FeatureSetInput {
   /** Candidate features sorted by cost: secondary features of the target and of its ancestors. */
   features: Feature[];
-  /** Other elements matching the base selector inside the scope. */
-  lookalikes: Element[];
   /** Ancestors from here up are outside the part of the selector being built. */
   scope: Node | null;
+  budget: Budget;
+}
+
+export interface FeatureSets {
+  /** The features the masks are about (at most MAX_FEATURES of the input, cheapest first). */
+  features: Feature[];
+  masksOf(lookalikes: Element[]): Mask[];
+}
+
+export interface CoverInput {
+  features: Feature[];
+  /** What each lookalike has, from `FeatureSets.masksOf`. */
+  masks: Mask[];
   maxSize: number;
   limit: number;
   /** Cost of the structure a set implies (number of compounds, …), added to its features' costs. */
   extraCost: (features: Feature[]) => number;
-  budget: Budget;
 }
 
 export interface Cover {

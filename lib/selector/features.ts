@@ -1,4 +1,4 @@
-import { STATE_ATTRIBUTES, classIssue, idIssue, isPlainIdent, isQuotable, isStateName, valueIssue } from './names';
+import { STATE_ATTRIBUTES, classIssue, idIssue, isPlainIdent, isQuotable, isStateName, looksGenerated, valueIssue } from './names';
 
 /**
  * The simple selectors an element offers, each with a cost: lower means more likely to survive a
@@ -142,7 +142,8 @@ function isStableDataAttribute(name: string, value: string): boolean {
   if (!name.startsWith('data-') || UNSTABLE_DATA_ATTRIBUTE.test(name)) return false;
   const words = name.slice('data-'.length);
   if (isStateName(words) || /(^|-)(state|status)$/.test(words)) return false;
-  return !isStateName(value) && !STATE_VALUES.has(value.toLowerCase());
+  // Values written by a build (`data-snc="iIRhcf"`) change with it, like hashed class names.
+  return !isStateName(value) && !STATE_VALUES.has(value.toLowerCase()) && !looksGenerated(value);
 }
 
 function usableValue(value: string, rule: AttributeRule | undefined): boolean {

@@ -1,4 +1,4 @@
-import { type Budget, cheapestCovers } from './cover';
+import { type Budget, cheapestCovers, featureSets } from './cover';
 import { BARE_TAG_COST, type Feature, anchorFeatures, byCost, childIndex, emittableTag, hasFeature, ownFeatures } from './features';
 
 /**
@@ -14,7 +14,12 @@ import { BARE_TAG_COST, type Feature, anchorFeatures, byCost, childIndex, emitta
  */
 
 /** Elements matching one base beyond which the search anchors on an ancestor instead. */
-const LOOKALIKE_CAP = 2000;
+const LOOKALIKE_CAP = 5000;
+/** Lookalikes the cover search starts from on a big page; counterexamples join in later rounds. */
+const SAMPLE_SIZE = 240;
+const MAX_ROUNDS = 4;
+/** Lookalikes few enough to search even when a selector was already found. */
+const SMALL_LOOKALIKE_SET = 200;
 /** Bases tried per element, cheapest first. */
 const MAX_BASES = 4;
 /** Bases whose lookalikes are searched for completing parts. */
@@ -67,7 +72,7 @@ function newSearch(root: Root): Search {
 function solve(element: Element, scope: Root | Element, prefix: string, search: Search, depth: number): Candidate | null {
   const special = specialSelector(element, search.root);
   if (special && prefix === '') return { selector: special, cost: 0, hints: [] };
-  let best: Candidate | null = null;
+  let best = null as Candidate | null;
   let covered = 0;
   // Bases in cost order: once the best found costs less than the next base, nothing can beat it.
   for (const base of basesOf(element)) {
@@ -76,12 +81,14 @@ function solve(element: Element, scope: Root | Element, prefix: string, search: 
     base.matches = queryAll(scope, base.text, search);
     if (!base.matches.includes(element)) continue;
     if (base.matches.length > 1) rememberBroader(search, base, prefix);
-    const options = base.matches.length === 1
-      ? [candidate(prefix, base.text, base.cost, base.hints)]
-      : base.matches.length <= LOOKALIKE_CAP && covered++ < MAX_COVERED_BASES
-        ? completions(element, base, scope, prefix, search)
-        : [];
-    const found = firstVerified(options, element, search);
+    // Completing a base with many lookalikes costs a walk over much of the page: only worth it
+    // while nothing has been found yet.
+    const affordable: boolean = base.matches.length <= (best ? SMALL_LOOKALIKE_SET : LOOKALIKE_CAP);
+    const found: Candidate | null = base.matches.length === 1
+      ? firstVerified([candidate(prefix, base.text, base.cost, base.hints)], element, search)
+      : affordable && covered++ < MAX_COVERED_BASES
+        ? completed(element, base, scope, prefix, search)
+        : null;
     if (found && (!best || found.cost < best.cost)) best = found;
   }
   if (best) return best;
@@ -116,25 +123,62 @@ function basesOf(element: Element): Base[] {
   return bases.sort((a, b) => a.cost - b.cost);
 }
 
-/** Completes `base` with the cheapest parts that rule out its other matches inside `scope`. */
-function completions(element: Element, base: Base, scope: Root | Element, prefix: string, search: Search): Candidate[] {
-  const features = coverFeatures(element, base, scope);
-  const lookalikes = base.matches.filter((match) => match !== element);
-  const covers = cheapestCovers({
-    features,
-    lookalikes,
-    scope: scope.nodeType === 1 ? scope : null,
-    maxSize: 3,
-    limit: 6,
-    extraCost: (chosen) => structureCost(chosen, base),
-    budget: search.budget,
-  });
-  return covers.map((cover) => {
-    const text = render(base, [...cover.features, ...safeguards(element, base, cover.features)]);
-    const hints = new Set<StabilityHintKind>(base.hints);
-    for (const feature of cover.features) if (feature.hint) hints.add(feature.hint);
-    return candidate(prefix, text, base.cost + cover.cost, [...hints]);
-  });
+/**
+ * Completes `base` with the cheapest parts that rule out its other matches inside `scope`, and
+ * checks the result in the browser. On a big page the search starts from the lookalikes nearest
+ * to the element (the hardest to tell apart) plus an even spread of the others; whatever a
+ * candidate still matches in the browser joins them for another round.
+ */
+function completed(element: Element, base: Base, scope: Root | Element, prefix: string, search: Search): Candidate | null {
+  const sets = featureSets({ features: coverFeatures(element, base, scope), scope: scope.nodeType === 1 ? scope : null, budget: search.budget });
+  const sample = sampleLookalikes(base.matches, element);
+  const known = new Set(sample);
+  for (let round = 0; round < MAX_ROUNDS && !overBudget(search); round++) {
+    const covers = cheapestCovers({
+      features: sets.features,
+      masks: sets.masksOf(sample),
+      maxSize: 3,
+      limit: 6,
+      extraCost: (chosen) => structureCost(chosen, base),
+    });
+    let learned = 0;
+    for (const cover of covers) {
+      const option = coverCandidate(element, base, cover.features, cover.cost, prefix);
+      const matches = queryAll(search.root, option.selector, search);
+      if (matches.length === 1 && matches[0] === element) return option;
+      for (const match of matches) {
+        if (match === element || known.has(match)) continue;
+        known.add(match);
+        sample.push(match);
+        learned++;
+      }
+    }
+    if (learned === 0) return null;
+  }
+  return null;
+}
+
+function coverCandidate(element: Element, base: Base, chosen: Feature[], cost: number, prefix: string): Candidate {
+  const text = render(base, [...chosen, ...safeguards(element, base, chosen)]);
+  const hints = new Set<StabilityHintKind>(base.hints);
+  for (const feature of chosen) if (feature.hint) hints.add(feature.hint);
+  return candidate(prefix, text, base.cost + cost, [...hints]);
+}
+
+/** The lookalikes around the element in document order, and every k-th of the rest. */
+function sampleLookalikes(matches: Element[], element: Element): Element[] {
+  const others = matches.filter((match) => match !== element);
+  if (others.length <= SAMPLE_SIZE) return others;
+  const at = matches.indexOf(element);
+  const near = SAMPLE_SIZE / 2;
+  const start = Math.max(0, Math.min(at - near / 2, others.length - near));
+  const sample = others.slice(start, start + near);
+  const step = others.length / (SAMPLE_SIZE - near);
+  for (let i = 0; i < SAMPLE_SIZE - near; i++) {
+    const spread = others[Math.floor(i * step)]!;
+    if (!sample.includes(spread)) sample.push(spread);
+  }
+  return sample;
 }
 
 /**

@@ -23,9 +23,10 @@ export function candidateSelectors(element: Element, options: GenerateOptions = 
   const [best, ...others] = allCandidates(element, root);
   const result: SelectorCandidate[] = [];
   const seen: Element[][] = [];
-  for (const option of [best!, ...others]) {
+  for (const [index, option] of [best!, ...others].entries()) {
     const matches = matchesOf(root, option.selector);
-    if (matches.length === 0 || !matches.includes(element)) continue;
+    // The recommended selector always comes first; an alternative must at least match the element.
+    if (index > 0 && !matches.includes(element)) continue;
     if (seen.some((set) => sameSet(set, matches))) continue;
     seen.push(matches);
     result.push(toPublic(option, matches.length));

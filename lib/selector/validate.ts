@@ -73,7 +73,7 @@ function escapeFreeRewrite(text: string, selector: Selector[][], root: QueryRoot
     options.push(serialize(selector, exactClassAttribute(original)));
   }
   for (const option of options) {
-    if (option === null || option.includes('\\') || !parseSafely(option).ok) continue;
+    if (option === null || option.includes('\\') || !validate(option, root).ok) continue;
     if (!root || !original) return option;
     const rewritten = browserMatchList(option, root);
     if (rewritten && sameElements(rewritten, original)) return option;

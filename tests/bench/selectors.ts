@@ -61,7 +61,9 @@ async function main(): Promise<void> {
       try {
         await loadOffline(tab, page, await preparedPage(page));
         await tab.evaluate(code);
+        const loadMs = Date.now() - pageStart;
         perPage.push(await benchPage(tab, cpu, page, engines));
+        perPage.at(-1)!.phases!.load = loadMs;
         if (!perPage.at(-1)!.restored) console.warn(`! ${page}: the page did not return to its original HTML after the changes`);
       } catch (error) {
         perPage.push({ page, records: [], restored: true, error: String(error) });
@@ -90,7 +92,10 @@ async function benchPage(tab: Page, cpu: CpuClock, page: string, engines: string
     tab.evaluate((fn, list) => (globalThis as any).__goalpostBench[fn](...list) as T, name, callArgs);
   const options: PrepareOptions = { seed: page, perPage: Number(args['per-page']), clickableShare: 0.7 };
   const sampled = await call<Array<{ tag: string; clickable: boolean }>>('prepare', options);
+  const phases = { load: 0, generate: Date.now(), recheck: 0, judge: 0 };
   const walls = await call<Array<Record<string, { wallMs: number }>>>('generateAll', engines);
+  phases.recheck = Date.now();
+  phases.generate = phases.recheck - phases.generate;
   // Wall time on a shared machine also counts the time other processes held the cores. Where
   // it is not tiny, one more run is timed with the renderer's CPU clock; both clocks overstate
   // the work (the CPU one by the round trip, subtracted as measured on an empty call), so the
@@ -105,13 +110,16 @@ async function benchPage(tab: Page, cpu: CpuClock, page: string, engines: string
         : null;
     }
   }
+  phases.judge = Date.now();
+  phases.recheck = phases.judge - phases.recheck;
   const judged = await call<PageJudgement>('judge');
+  phases.judge = Date.now() - phases.judge;
   const records = sampled.map((info, index) => {
     const results = judged.results[index]!;
     for (const engine of engines) results[engine]!.cpuMs = cpuTimes[index]![engine]!;
     return { ...info, results };
   });
-  return { page, records, restored: judged.restored };
+  return { page, records, restored: judged.restored, phases };
 }
 
 /**
@@ -218,6 +226,7 @@ function render(summary: ReturnType<typeof summarize>, engines: string[], perPag
     ]),
   );
   const errors = perPage.filter((page) => page.error).map((page) => `- ${page.page}: ${page.error!.slice(0, 200)}`);
+  const phase = (name: 'load' | 'generate' | 'recheck' | 'judge') => `${name} ${(perPage.reduce((sum, page) => sum + (page.phases?.[name] ?? 0), 0) / 1000).toFixed(0)} s`;
   return [
     `Selector benchmark: ${summary.elements} elements (${percent(summary.clickable, summary.elements)} clickable) on ${summary.pagesWithElements} pages, ${seconds.toFixed(0)} s` +
       (summary.notRestored ? `, ${summary.notRestored} pages not restored` : ''),
@@ -225,6 +234,8 @@ function render(summary: ReturnType<typeof summarize>, engines: string[], perPag
     overview,
     '',
     changes,
+    '',
+    `Time spent: ${['load', 'generate', 'recheck', 'judge'].map((name) => phase(name as 'load')).join(', ')}.`,
     ...(errors.length ? ['', 'Pages that failed to load:', ...errors] : []),
   ].join('\n');
 }
@@ -246,6 +257,8 @@ interface PageRecord {
   records: ElementRecord[];
   restored: boolean;
   error?: string;
+  /** Milliseconds spent loading the page, generating, re-timing on the CPU clock, judging the changes. */
+  phases?: { load: number; generate: number; recheck: number; judge: number };
 }
 
 interface EngineSummary {
