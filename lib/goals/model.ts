@@ -1,5 +1,6 @@
 // The activity / metric / element model of PRODUCT.md §3. Pure data and pure functions:
 // storage, panel and export all speak these types.
+import type { SelectorCandidate } from '../selector';
 
 export function createActivity(name: string, now: number, id = newId('act')): Activity {
   return { id, name, scopes: [], pages: [], elements: [], metrics: [], createdAt: now, updatedAt: now };
@@ -53,6 +54,8 @@ export interface PickedElement {
   frames?: string[];
   /** Selectors of the shadow hosts from the element's document down to its shadow root. */
   shadowHosts?: string[];
+  /** Ranked alternatives to `selector` (distinct match sets, with live counts and stability hints), PRODUCT.md §2. */
+  alternatives?: SelectorCandidate[];
 }
 
 export interface TrackedElement extends PickedElement {

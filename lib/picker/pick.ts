@@ -1,11 +1,14 @@
 import { defaultAction, type PickedElement } from '../goals/model';
-import { generateSelector } from '../selector';
+import { candidateSelectors, generateSelector } from '../selector';
 import { labelFor } from './describe';
 
 /** Everything the panel needs to know about a picked element. */
 export function toPickedElement(element: Element, pageUrl: string): PickedElement {
+  // The first candidate is what generateSelector returns; the rest are the alternatives.
+  const [best, ...alternatives] = candidateSelectors(element);
   return {
-    selector: generateSelector(element),
+    selector: best?.selector ?? generateSelector(element),
+    alternatives,
     action: defaultAction(element.tagName, linkHref(element)),
     label: labelFor(element),
     pageUrl,

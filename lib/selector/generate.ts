@@ -1,0 +1,453 @@
+import { type Budget, cheapestCovers, featureSets } from './cover';
+import { BARE_TAG_COST, type Feature, anchorFeatures, byCost, childIndex, emittableTag, hasFeature, ownFeatures } from './features';
+
+/**
+ * Selector search. The picked element's own parts make a few "bases" (`a[href="/cart"]`,
+ * `button.buy`, `li`); each base matches a set of lookalikes, and the cheapest set of further
+ * parts of the element or its ancestors that rules them all out completes the selector (see
+ * cover.ts). When a base matches too many elements, the search anchors on the highest ancestor
+ * that keeps the lookalikes few, finds a selector for that ancestor the same way, and joins the
+ * two with a descendant combinator. A chain of `:nth-child` steps is the fallback of last resort.
+ *
+ * Everything is counted in work units instead of milliseconds so that the result is the same on
+ * a fast and a slow machine; the budget bounds the worst case (issue 3: no freezes on big pages).
+ */
+
+/** Elements matching one base beyond which the search anchors on an ancestor instead. */
+const LOOKALIKE_CAP = 5000;
+/** Lookalikes the cover search starts from on a big page; counterexamples join in later rounds. */
+const SAMPLE_SIZE = 240;
+const MAX_ROUNDS = 4;
+/** Lookalikes few enough to search even when a selector was already found. */
+const SMALL_LOOKALIKE_SET = 200;
+/** Bases tried per element, cheapest first. */
+const MAX_BASES = 4;
+/** Bases whose lookalikes are searched for completing parts. */
+const MAX_COVERED_BASES = 2;
+/** Ancestor features offered to the cover search. */
+const MAX_ANCHOR_FEATURES = 50;
+/** Nesting of "anchor of an anchor". */
+const MAX_DEPTH = 3;
+/** Single-part uniqueness checks spent looking for an anchor. */
+const MAX_ANCHOR_CHECKS = 8;
+/** A chain of positions is always worse than any selector the search found. */
+const CHAIN_COST = 200;
+/** A position on the element alone: a new sibling of the same tag takes its place. */
+const BARE_POSITION_COST = 6;
+/** Each extra compound makes the selector longer and ties it to more of the page's structure. */
+const COMPOUND_COST = 1;
+/** Work units (elements visited) after which the search stops refining and takes what it has. */
+export const WORK_BUDGET = 60_000;
+
+/** The best selector for `element`, unique in `root`; never throws for an element inside `root`. */
+export function bestSelector(element: Element, root: Root): Candidate {
+  const search = newSearch(root);
+  return solve(element, root, '', search, 0) ?? chain(element, root, '', search);
+}
+
+/**
+ * The best selector plus cheaper-to-read alternatives that match more elements (the base parts
+ * and the anchored forms found on the way), for the user to choose from.
+ */
+export function allCandidates(element: Element, root: Root): Candidate[] {
+  const search = newSearch(root);
+  const best = solve(element, root, '', search, 0) ?? chain(element, root, '', search);
+  return [best, ...search.broader];
+}
+
+function newSearch(root: Root): Search {
+  const search: Search = {
+    root,
+    work: 0,
+    broader: [],
+    budget: { spend: (units) => { search.work += units; } },
+  };
+  return search;
+}
+
+/**
+ * The cheapest selector for `element` unique among the descendants of `scope`, prefixed by
+ * `prefix` (the selector of `scope` when it is an element). `null` when none was found in budget.
+ */
+function solve(element: Element, scope: Root | Element, prefix: string, search: Search, depth: number): Candidate | null {
+  const special = specialSelector(element, search.root);
+  if (special && prefix === '') return { selector: special, cost: 0, hints: [] };
+  let best = null as Candidate | null;
+  let covered = 0;
+  // Bases in cost order: once the best found costs less than the next base, nothing can beat it.
+  for (const base of basesOf(element)) {
+    if (best && base.cost >= best.cost) break;
+    if (overBudget(search)) break;
+    base.matches = queryAll(scope, base.text, search);
+    if (!base.matches.includes(element)) continue;
+    if (base.matches.length > 1) rememberBroader(search, base, prefix);
+    // Completing a base with many lookalikes costs a walk over much of the page: only worth it
+    // while nothing has been found yet.
+    const affordable: boolean = base.matches.length <= (best ? SMALL_LOOKALIKE_SET : LOOKALIKE_CAP);
+    const found: Candidate | null = base.matches.length === 1
+      ? firstVerified([candidate(prefix, base.text, base.cost, base.hints)], element, search)
+      : affordable && covered++ < MAX_COVERED_BASES
+        ? completed(element, base, scope, prefix, search)
+        : null;
+    if (found && (!best || found.cost < best.cost)) best = found;
+  }
+  if (best) return best;
+  if (depth >= MAX_DEPTH || overBudget(search)) return null;
+  return anchored(element, scope, prefix, search, depth);
+}
+
+/** `html`, `head` and `body` need nothing more than their tag. */
+function specialSelector(element: Element, root: Root): string | null {
+  if (root.nodeType !== 9) return null;
+  const doc = root as Document;
+  if (element === doc.documentElement || element === doc.body || element === doc.head) return element.localName;
+  return null;
+}
+
+/** The element's own parts as bases, cheapest first; the bare tag last. */
+function basesOf(element: Element): Base[] {
+  const tag = emittableTag(element);
+  const own = ownFeatures(element).filter((feature) => feature.match.kind !== 'nth');
+  const bases: Base[] = own.slice(0, MAX_BASES).map((feature) => ({
+    feature,
+    text: compound(feature.tag, [feature]),
+    cost: feature.cost,
+    hints: feature.hint ? [feature.hint] : [],
+    matches: [],
+  }));
+  if (tag) bases.push({ feature: null, text: tag, cost: BARE_TAG_COST, hints: [], matches: [] });
+  if (bases.length === 0) {
+    const index = childIndex(element) ?? 1;
+    bases.push({ feature: null, text: `:nth-child(${index})`, cost: BARE_TAG_COST + 30, hints: ['position'], matches: [] });
+  }
+  return bases.sort((a, b) => a.cost - b.cost);
+}
+
+/**
+ * Completes `base` with the cheapest parts that rule out its other matches inside `scope`, and
+ * checks the result in the browser. On a big page the search starts from the lookalikes nearest
+ * to the element (the hardest to tell apart) plus an even spread of the others; whatever a
+ * candidate still matches in the browser joins them for another round.
+ */
+function completed(element: Element, base: Base, scope: Root | Element, prefix: string, search: Search): Candidate | null {
+  const sets = featureSets({ features: coverFeatures(element, base, scope), scope: scope.nodeType === 1 ? scope : null, budget: search.budget });
+  const sample = sampleLookalikes(base.matches, element);
+  const known = new Set(sample);
+  for (let round = 0; round < MAX_ROUNDS && !overBudget(search); round++) {
+    const covers = cheapestCovers({
+      features: sets.features,
+      masks: sets.masksOf(sample),
+      maxSize: 3,
+      limit: 6,
+      extraCost: (chosen) => structureCost(chosen, base),
+    });
+    let learned = 0;
+    for (const cover of covers) {
+      const option = coverCandidate(element, base, cover.features, cover.cost, prefix);
+      const matches = queryAll(search.root, option.selector, search);
+      if (matches.length === 1 && matches[0] === element) return option;
+      for (const match of matches) {
+        if (match === element || known.has(match)) continue;
+        known.add(match);
+        sample.push(match);
+        learned++;
+      }
+    }
+    if (learned === 0) return null;
+  }
+  return null;
+}
+
+function coverCandidate(element: Element, base: Base, chosen: Feature[], cost: number, prefix: string): Candidate {
+  const text = render(base, [...chosen, ...safeguards(element, base, chosen)]);
+  const hints = new Set<StabilityHintKind>(base.hints);
+  for (const feature of chosen) if (feature.hint) hints.add(feature.hint);
+  return candidate(prefix, text, base.cost + cost, [...hints]);
+}
+
+/** The lookalikes around the element in document order, and every k-th of the rest. */
+function sampleLookalikes(matches: Element[], element: Element): Element[] {
+  const others = matches.filter((match) => match !== element);
+  if (others.length <= SAMPLE_SIZE) return others;
+  const at = matches.indexOf(element);
+  const near = SAMPLE_SIZE / 2;
+  const start = Math.max(0, Math.min(at - near / 2, others.length - near));
+  const sample = others.slice(start, start + near);
+  const step = others.length / (SAMPLE_SIZE - near);
+  for (let i = 0; i < SAMPLE_SIZE - near; i++) {
+    const spread = others[Math.floor(i * step)]!;
+    if (!sample.includes(spread)) sample.push(spread);
+  }
+  return sample;
+}
+
+/**
+ * A selector that names the element by its position should stop matching, not match a neighbour,
+ * when the siblings shift (issue 3: a wrong element is the worst outcome). So next to its
+ * position the element keeps one of its own parts that the sibling before it lacks (any part when
+ * it is the first child): after an insert, the element now at that position fails the part.
+ */
+function safeguards(element: Element, base: Base, chosen: Feature[]): Feature[] {
+  if (!chosen.some((feature) => feature.level === 0 && feature.match.kind === 'nth')) return [];
+  const previous = element.previousElementSibling;
+  const present = (feature: Feature) =>
+    feature.text === base.feature?.text || chosen.some((part) => part.level === 0 && part.text === feature.text);
+  if (previous && [base.feature, ...chosen].some((feature) => feature && feature.level === 0 && feature.match.kind !== 'nth' && !hasFeature(previous, feature))) return [];
+  const guard = ownFeatures(element).find((feature) =>
+    feature.match.kind !== 'nth' && !present(feature) && (!previous || !hasFeature(previous, feature)));
+  return guard ? [guard] : [];
+}
+
+/** Parts of the element beyond its base, and parts of its ancestors inside `scope`. */
+function coverFeatures(element: Element, base: Base, scope: Root | Element): Feature[] {
+  const own = ownFeatures(element).filter((feature) => feature !== base.feature && feature.text !== base.feature?.text);
+  const anchors: Feature[] = [];
+  const seen = new Set<string>();
+  let level = 1;
+  for (let node = element.parentElement; node && node !== scope; node = node.parentElement, level++) {
+    if (node.localName === 'html' || node.localName === 'body') break;
+    for (const feature of anchorFeatures(node, level)) {
+      // The same part higher up adds nothing a descendant combinator would not already match.
+      const key = `${feature.tag ?? ''}${feature.text}`;
+      if (feature.match.kind !== 'nth' && seen.has(key)) continue;
+      seen.add(key);
+      anchors.push(feature);
+    }
+  }
+  anchors.sort(byCost);
+  return [...own, ...anchors.slice(0, MAX_ANCHOR_FEATURES)].sort(byCost);
+}
+
+/**
+ * When no set of parts makes the element unique, anchor on its nearest ancestor that one cheap
+ * part identifies inside `scope`, and search again inside that ancestor (issue 3: position only
+ * as a last resort, anchored to the nearest stable ancestor).
+ */
+function anchored(element: Element, scope: Root | Element, prefix: string, search: Search, depth: number): Candidate | null {
+  const anchor = nearestIdentifiedAncestor(element, scope, search);
+  if (!anchor) return null;
+  const anchorPrefix = prefix ? `${prefix} ${anchor.text}` : anchor.text;
+  const inner = solve(element, anchor.element, anchorPrefix, search, depth + 1);
+  const found = inner ?? chain(element, anchor.element, anchorPrefix, search);
+  const hints = new Set([...anchor.hints, ...found.hints]);
+  return { selector: found.selector, cost: anchor.cost + found.cost, hints: [...hints] };
+}
+
+/** The closest ancestor inside `scope` that a single cheap part matches alone. */
+function nearestIdentifiedAncestor(element: Element, scope: Root | Element, search: Search): Anchor | null {
+  let checks = 0;
+  let level = 1;
+  for (let node = element.parentElement; node && node !== scope; node = node.parentElement, level++) {
+    if (node.localName === 'body' || node.localName === 'html') break;
+    const parts = anchorFeatures(node, level).filter((feature) => feature.match.kind !== 'nth').slice(0, 2);
+    for (const part of parts) {
+      if (checks++ >= MAX_ANCHOR_CHECKS || overBudget(search)) return null;
+      const text = compound(part.match.kind === 'tag' ? part.tag : null, [part]);
+      const matches = queryAll(scope, text, search);
+      if (matches.length === 1 && matches[0] === node) {
+        return { element: node, text, cost: part.cost + COMPOUND_COST, hints: part.hint ? [part.hint] : [] };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Last resort: `>` steps with `:nth-child`, from the element up towards `top` (an anchor, or the
+ * root) until the selector is unique; from the top it always is. Then the positions uniqueness
+ * does not need are removed, the element's own first (the element keeps its own best part, e.g.
+ * its `aria-label`, so that a new sibling cannot take its place).
+ */
+function chain(element: Element, top: Root | Element, prefix: string, search: Search): Candidate {
+  const matchesOnly = (trial: Step[]) => {
+    const matches = queryAll(search.root, joinChain(prefix, trial), search);
+    return matches.length === 1 && matches[0] === element;
+  };
+  const steps: Step[] = [];
+  for (let node: Element | null = element; node && node !== top; node = node.parentElement) {
+    if (steps.length > 0) steps[0] = { ...steps[0]!, child: true };
+    const special = prefix === '' ? specialSelector(node, search.root) : null;
+    if (special) {
+      steps.unshift({ text: special, loose: null, child: true });
+      break;
+    }
+    steps.unshift(stepFor(node, node === element));
+    const reachedTop = node.parentElement === null || node.parentElement === top;
+    // Below the top, the first step joins the prefix as a descendant; at the top, as a child.
+    steps[0] = { ...steps[0]!, child: reachedTop && prefix !== '' };
+    if (reachedTop || overBudget(search)) break;
+    if (matchesOnly(steps)) break;
+  }
+  const kept = withoutNeedlessPositions(withoutNeedlessSteps(steps, matchesOnly, search), matchesOnly, search);
+  const positional = kept.some((step) => step.text.includes(':nth-child('));
+  return { selector: joinChain(prefix, kept), cost: CHAIN_COST + kept.length, hints: positional ? ['position'] : [] };
+}
+
+function stepFor(node: Element, isTarget: boolean): Step {
+  const index = childIndex(node);
+  const own = isTarget ? bestOwnPart(node) : emittableTag(node) ?? '';
+  if (index === null) return { text: own || '*', loose: null, child: true };
+  return { text: `${own}:nth-child(${index})`, loose: own || null, child: true };
+}
+
+/** The element's cheapest own part other than its position, with its tag; or just the tag. */
+function bestOwnPart(element: Element): string {
+  const part = ownFeatures(element).find((feature) => feature.match.kind !== 'nth');
+  return part ? compound(part.tag, [part]) : emittableTag(element) ?? '';
+}
+
+/** Joins steps by a descendant combinator instead of a `>` chain through wrappers, where uniqueness allows. */
+function withoutNeedlessSteps(steps: Step[], matchesOnly: (trial: Step[]) => boolean, search: Search): Step[] {
+  let current = steps;
+  for (let i = 1; i < current.length - 1; i++) {
+    if (overBudget(search)) break;
+    const trial = [...current.slice(0, i), ...current.slice(i + 1)];
+    trial[i] = { ...trial[i]!, child: false };
+    if (matchesOnly(trial)) {
+      current = trial;
+      i--;
+    }
+  }
+  return current;
+}
+
+/** Drops `:nth-child` from steps, the element's own step first, where uniqueness survives it. */
+function withoutNeedlessPositions(steps: Step[], matchesOnly: (trial: Step[]) => boolean, search: Search): Step[] {
+  let current = steps;
+  for (let i = current.length - 1; i >= 0; i--) {
+    const loose = current[i]!.loose;
+    if (loose === null || overBudget(search)) continue;
+    const trial = current.map((step, at) => (at === i ? { ...step, text: loose, loose: null } : step));
+    if (matchesOnly(trial)) current = trial;
+  }
+  return current;
+}
+
+function joinChain(prefix: string, steps: Step[]): string {
+  let out = prefix;
+  for (const step of steps) out = out === '' ? step.text : `${out}${step.child ? ' > ' : ' '}${step.text}`;
+  return out;
+}
+
+/**
+ * Cost of the shape of a selector: one per extra compound; and a position on the element with
+ * nothing else of its own, which a new sibling of the same tag would take over.
+ */
+function structureCost(chosen: Feature[], base: Base): number {
+  const levels = new Set(chosen.map((feature) => feature.level));
+  levels.delete(0);
+  const ownPosition = chosen.some((feature) => feature.level === 0 && feature.match.kind === 'nth');
+  const ownOther = base.feature !== null || chosen.some((feature) => feature.level === 0 && feature.match.kind !== 'nth');
+  return levels.size * COMPOUND_COST + (ownPosition && !ownOther ? BARE_POSITION_COST : 0);
+}
+
+/** Writes the base and the chosen features as compounds from the outermost ancestor inwards. */
+function render(base: Base, chosen: Feature[]): string {
+  const byLevel = new Map<number, Feature[]>();
+  for (const feature of chosen) byLevel.set(feature.level, [...(byLevel.get(feature.level) ?? []), feature]);
+  const ownParts = byLevel.get(0) ?? [];
+  byLevel.delete(0);
+  const levels = [...byLevel.keys()].sort((a, b) => b - a);
+  const compounds = levels.map((level) => compound(null, byLevel.get(level)!));
+  const baseTag = base.feature ? base.feature.tag : base.text;
+  compounds.push(compound(baseTag, base.feature ? [base.feature, ...ownParts] : ownParts));
+  return compounds.join(' ');
+}
+
+/**
+ * One compound: tag first, then id, classes, attributes, position. An ancestor's tag is only
+ * written when a part needs it (a tag or position part), so that `.nav` stays `.nav`.
+ */
+function compound(tag: string | null, parts: Feature[]): string {
+  const partTag = parts.find((part) => part.match.kind === 'tag' || part.match.kind === 'nth')?.tag;
+  const writtenTag = tag ?? partTag ?? '';
+  const order = (feature: Feature) =>
+    feature.match.kind === 'attr' && feature.match.name === 'id' ? 0
+      : feature.match.kind === 'class' ? 1 : feature.match.kind === 'attr' ? 2 : 3;
+  const simple = parts.filter((part) => part.match.kind !== 'tag').sort((a, b) => order(a) - order(b));
+  // A qualified position repeats a class or attribute that may already be written.
+  const written: string[] = [];
+  for (const part of simple) {
+    const text = part.match.kind === 'nth' && part.match.qualifier && written.some((done) => part.text.startsWith(done))
+      ? part.text.slice(part.text.indexOf(':nth-child('))
+      : part.text;
+    if (!written.includes(text)) written.push(text);
+  }
+  return writtenTag + written.join('');
+}
+
+function candidate(prefix: string, text: string, cost: number, hints: StabilityHintKind[]): Candidate {
+  return { selector: prefix ? `${prefix} ${text}` : text, cost, hints };
+}
+
+/** The cheapest candidate whose real match set in the root is exactly the element. */
+function firstVerified(options: Candidate[], element: Element, search: Search): Candidate | null {
+  for (const option of [...options].sort(byCandidateCost)) {
+    const matches = queryAll(search.root, option.selector, search);
+    if (matches.length === 1 && matches[0] === element) return option;
+  }
+  return null;
+}
+
+function byCandidateCost(a: Candidate, b: Candidate): number {
+  return a.cost - b.cost || a.selector.length - b.selector.length || (a.selector < b.selector ? -1 : 1);
+}
+
+function rememberBroader(search: Search, base: Base, prefix: string): void {
+  if (search.broader.length >= 8) return;
+  search.broader.push(candidate(prefix, base.text, base.cost, base.hints));
+}
+
+function queryAll(scope: Root | Element, selector: string, search: Search): Element[] {
+  search.work += 50;
+  try {
+    return Array.from(scope.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+function overBudget(search: Search): boolean {
+  return search.work > WORK_BUDGET;
+}
+
+export type Root = Document | ShadowRoot;
+
+export type StabilityHintKind = 'position' | 'style-class';
+
+export interface Candidate {
+  selector: string;
+  cost: number;
+  hints: StabilityHintKind[];
+}
+
+interface Base {
+  /** The element's own part this base is made of, or `null` for the bare tag. */
+  feature: Feature | null;
+  text: string;
+  cost: number;
+  hints: StabilityHintKind[];
+  matches: Element[];
+}
+
+interface Anchor {
+  element: Element;
+  text: string;
+  cost: number;
+  hints: StabilityHintKind[];
+}
+
+interface Step {
+  text: string;
+  /** The same step without its position, or `null` when it has none to drop. */
+  loose: string | null;
+  /** Joined to the step before by `>` rather than a space. */
+  child: boolean;
+}
+
+interface Search {
+  root: Root;
+  work: number;
+  broader: Candidate[];
+  budget: Budget;
+}
