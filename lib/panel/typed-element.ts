@@ -1,6 +1,6 @@
 import { defaultAction, type PickedElement } from '@/lib/goals/model';
 import type { FirstMatch } from './page-query';
-import { validateSelector } from './validate-selector';
+import { validateSelector } from '@/lib/selector';
 
 // A selector typed into the panel (Add element, or an edit in place): checked without touching the
 // panel's own document, and turned into a pick shaped like the picker's.

@@ -110,7 +110,7 @@ describe.each(BROWSERS)('panel in %s', (name) => {
     const input = await waitFor('the selector field', () => panel.$('[data-testid=selector-input]'));
     await replaceText(input, '#form\\:subscribe button', false);
     const message = await waitFor('the refusal', () => panel.$eval('[data-testid=selector-message]', (node) => node.textContent));
-    expect(message).toContain('“:” at position 6');
+    expect(message).toContain('Character 6 is a CSS escape (\\:) for ":"');
     expect(await panel.$eval('[data-testid=selector-save]', (button) => (button as HTMLButtonElement).disabled)).toBe(true);
     expect(await panel.$eval('[data-testid=use-suggestion]', (node) => node.textContent)).toBe('Use [id="form:subscribe"] button');
     await screenshot(panel, `${name}-panel-escape-refused`);
