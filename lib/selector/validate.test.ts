@@ -118,3 +118,18 @@ describe('validateSelector', () => {
     expect(validateSelector('a', { querySelectorAll: () => { throw new Error('boom'); } } as unknown as ParentNode)).toMatchObject({ ok: false });
   });
 });
+
+describe('validateSelector: suggestions need evidence', () => {
+  it('does not offer to drop an escaped class when nothing in the root matches', () => {
+    const empty = document.implementation.createHTMLDocument('');
+    const result = validateSelector('button.md\\:flex', empty);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? undefined : result.suggestion).toBeUndefined();
+  });
+
+  it('still rewrites an escaped id, which keeps its meaning', () => {
+    const empty = document.implementation.createHTMLDocument('');
+    const result = validateSelector('#form\\:submit', empty);
+    expect(result.ok ? undefined : result.suggestion).toBe('[id="form:submit"]');
+  });
+});

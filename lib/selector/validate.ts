@@ -68,7 +68,9 @@ function escapeFreeRewrite(text: string, selector: Selector[][], root: QueryRoot
   const original = root ? browserMatchList(text, root) : null;
   if (root && original === null) return null;
   const options = [serialize(selector, 'strict')];
-  if (root && original) {
+  // Changing what the selector says is only offered when it provably matches the same elements,
+  // and an empty match set (say, a scratch document) proves nothing.
+  if (root && original && original.length > 0) {
     options.push(serialize(selector, 'drop-escaped-classes'));
     options.push(serialize(selector, exactClassAttribute(original)));
   }
