@@ -1,4 +1,4 @@
-import { recordPick } from '@/lib/goals/storage';
+import { recordPick, unrecordPick } from '@/lib/goals/storage';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { togglePicker } from '@/lib/picker/inject';
 import { openPanelOnActionClick } from '@/lib/panel/open';
@@ -8,6 +8,7 @@ export default defineBackground(() => {
     if (tab.id !== undefined) void sendMessage('pageAccessChanged', { tabId: tab.id }).catch(() => undefined);
   });
   onMessage('elementPicked', ({ data }) => recordPick(data).then(() => undefined));
+  onMessage('elementUnpicked', ({ data }) => unrecordPick(data).then(() => undefined));
   onMessage('togglePicker', ({ data }) => togglePicker(data.tabId, data.on));
   // A first install opens the panel in a tab, as a welcome page saying where Goalpost lives.
   browser.runtime.onInstalled.addListener(({ reason }) => {

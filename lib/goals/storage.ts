@@ -1,5 +1,5 @@
 import { storage } from '#imports';
-import { addElement, createActivity, type PickedElement, type Workspace } from './model';
+import { addElement, createActivity, removeElement, type PickedElement, type Workspace } from './model';
 
 /** Everything the user made: one typed, versioned item in `storage.local`. */
 export const workspaceItem = storage.defineItem<Workspace>('local:workspace', {
@@ -20,6 +20,21 @@ export async function recordPick(pick: PickedElement, now = Date.now()): Promise
   const next: Workspace = {
     activities: activities.map((activity) => (activity.id === updated.id ? updated : activity)),
     currentActivityId: updated.id,
+  };
+  await workspaceItem.setValue(next);
+  return next;
+}
+
+/** Removes an element the user unselected in the picker from the current activity (matched by selector). */
+export async function unrecordPick(pick: { selector: string; pageUrl: string }, now = Date.now()): Promise<Workspace> {
+  const workspace = await workspaceItem.getValue();
+  const current = workspace.activities.find((activity) => activity.id === workspace.currentActivityId);
+  const element = current?.elements.find((candidate) => candidate.selector === pick.selector);
+  if (!current || !element) return workspace;
+  const updated = removeElement(current, element.id, now);
+  const next: Workspace = {
+    ...workspace,
+    activities: workspace.activities.map((activity) => (activity.id === updated.id ? updated : activity)),
   };
   await workspaceItem.setValue(next);
   return next;

@@ -1,0 +1,33 @@
+import { render } from 'preact';
+import { PickerView } from '@/components/picker/PickerView';
+import { commandForKey } from '@/lib/picker/keys';
+import { HANDSHAKE, type FrameInput, type PickerOutput } from '@/lib/picker/protocol';
+
+// The picker's frame, laid over the page by lib/picker/overlay.ts. It accepts one port, from the
+// message that carries the token of its own URL, and from then on talks only over that port.
+const token = location.hash.slice(1);
+
+addEventListener('message', function handshake(event: MessageEvent) {
+  const port = event.ports[0];
+  if (!token || !port || (event.data as Record<string, unknown> | null)?.[HANDSHAKE] !== token) return;
+  removeEventListener('message', handshake);
+  start(port);
+});
+
+function start(port: MessagePort) {
+  const app = document.getElementById('app')!;
+  const send = (input: FrameInput) => port.postMessage(input);
+  port.onmessage = (event: MessageEvent<PickerOutput>) => {
+    const { view } = event.data;
+    render(<PickerView view={view} onInput={send} />, app);
+    // Read by the e2e tests and the benchmark; the page cannot see into this frame.
+    if (view.readyMs !== undefined) document.documentElement.dataset.readyMs = view.readyMs.toFixed(1);
+  };
+  addEventListener('keydown', (event) => {
+    const command = commandForKey(event);
+    if (!command) return;
+    event.preventDefault();
+    send({ type: 'command', command });
+  });
+  send({ type: 'ready' });
+}
