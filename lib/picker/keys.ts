@@ -15,8 +15,9 @@ export const KEY_COMMANDS: readonly KeyBinding[] = [
 /** The command a key press asks for; browser shortcuts (with Ctrl, Alt or Meta) are left alone. */
 export function commandForKey(event: KeyPress): PickerCommand | null {
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
+  // An exact match first (Shift+Space), then the key without Shift (Shift+↑ is still ↑).
   const binding = KEY_COMMANDS.find((candidate) => candidate.key === event.key && Boolean(candidate.shift) === event.shiftKey)
-    ?? KEY_COMMANDS.find((candidate) => candidate.key === event.key && !candidate.shift && event.key !== ' ');
+    ?? KEY_COMMANDS.find((candidate) => candidate.key === event.key && !candidate.shift);
   return binding?.command ?? null;
 }
 
