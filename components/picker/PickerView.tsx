@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Box, FrameInput, FrameView, Outline, PathEntry } from '@/lib/picker/protocol';
 import { boxesPath } from '@/lib/picker/geometry';
 import { KEY_COMMANDS } from '@/lib/picker/keys';
@@ -59,10 +60,15 @@ function PathBar({ view, onInput }: { view: FrameView; onInput(input: FrameInput
   const ancestors = entries.filter(({ entry }) => entry.role !== 'child');
   const children = entries.filter(({ entry }) => entry.role === 'child');
   const current = view.path.find((entry) => entry.role === 'current');
+  const pathList = useRef<HTMLOListElement>(null);
+  // A deep path is wider than the bar: keep its end, the current element, in sight.
+  useLayoutEffect(() => {
+    pathList.current?.querySelector('[aria-current]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [view.path]);
   return (
     <nav class="bar" data-testid="path-bar" aria-label="DOM path" onPointerEnter={() => onInput({ type: 'leave' })}>
       <div class="row">
-        <ol class="path" data-testid="path">
+        <ol class="path" data-testid="path" ref={pathList}>
           {ancestors.length === 0 && <li class="hint">Point at an element, click to select it.</li>}
           {ancestors.map(({ entry, index }) => <PathButton key={index} entry={entry} index={index} onInput={onInput} />)}
         </ol>

@@ -115,10 +115,19 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     });
   };
 
+  /** After scrolling or DOM changes another element may lie under the pointer, as the browser's own hover would tell. */
+  const refreshHover = () => {
+    const { pointer } = state;
+    if (!pointer || state.stack) return;
+    state.hovered = hitTest(pointer.x, pointer.y);
+    if (!state.anchored) state.current = state.hovered;
+  };
+
   const invalidateLayout = () => {
     layoutDirty = true;
     frameRequest ||= view.requestAnimationFrame(() => {
       frameRequest = 0;
+      refreshHover();
       render();
     });
   };
@@ -189,7 +198,9 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     if (!state.stack) {
       const elements = overlay.underneath(() => elementsStackAt(doc, pointer.x, pointer.y, isOwn));
       if (elements.length === 0) return;
-      state.stack = { elements, index: state.current ? elements.indexOf(state.current) : -1 };
+      // Start from what the pointer shows (the hover outline), whatever the path bar is on.
+      const from = state.hovered ?? state.current;
+      state.stack = { elements, index: from ? elements.indexOf(from) : -1 };
     }
     const { elements } = state.stack;
     const index = (state.stack.index + offset + elements.length) % elements.length;
