@@ -29,5 +29,6 @@ function start(port: MessagePort) {
     event.preventDefault();
     send({ type: 'command', command });
   });
-  send({ type: 'ready' });
+  // Ready once this frame has been painted: until then the browser may still send the pointer to the page.
+  requestAnimationFrame(() => requestAnimationFrame(() => send({ type: 'ready' })));
 }

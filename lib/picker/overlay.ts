@@ -113,11 +113,29 @@ export function createHost(doc: Document): { host: HTMLElement; shadow: ShadowRo
     host.popover = 'manual';
     try {
       host.showPopover();
+      // ...unless a page rule for `::backdrop` would paint over the whole page under it.
+      if (backdropPaints(host)) host.hidePopover();
     } catch {
-      host.removeAttribute('popover');
+      // Not in the top layer then: the fixed position and top z-index still apply.
     }
+    if (!host.matches(':popover-open')) host.removeAttribute('popover');
   };
   return { host, shadow, attach };
+}
+
+/** Backdrop properties that would draw something; each with the value that draws nothing. */
+const QUIET_BACKDROP: Record<string, (value: string) => boolean> = {
+  'background-color': (value) => value === 'transparent' || /^rgba\(.*,\s*0\)$/.test(value),
+  'background-image': (value) => value === 'none',
+  'backdrop-filter': (value) => value === 'none' || value === '',
+  filter: (value) => value === 'none',
+  'box-shadow': (value) => value === 'none',
+};
+
+function backdropPaints(host: HTMLElement): boolean {
+  const style = host.ownerDocument.defaultView?.getComputedStyle(host, '::backdrop');
+  if (!style) return false;
+  return Object.entries(QUIET_BACKDROP).some(([name, quiet]) => !quiet(style.getPropertyValue(name)));
 }
 
 function applyStyle(element: HTMLElement, style: Record<string, string>): void {

@@ -16,7 +16,7 @@ export async function startPicking(session: Session, page: Page): Promise<Frame>
 
 /** The picker's frame in `page` (Firefox lists it as about:blank: the frame itself knows its URL). */
 export async function pickerFrame(page: Page): Promise<Frame> {
-  return waitFor('the picker frame to be ready', async () => {
+  return waitFor<Frame | undefined>('the picker frame to be ready', async () => {
     for (const frame of page.frames()) {
       if (!frame.url().includes('/picker-frame.html') && frame.url() !== 'about:blank') continue;
       const ready = await Promise.race([
@@ -26,7 +26,7 @@ export async function pickerFrame(page: Page): Promise<Frame> {
       if (ready) return frame;
     }
     return undefined;
-  }, 15_000);
+  }, 15_000) as Promise<Frame>;
 }
 
 /**
@@ -74,6 +74,7 @@ export async function readView(frame: Frame): Promise<FrameText> {
       highlighted: document.querySelector('path.highlighted')?.getAttribute('d') ?? '',
       path: [...document.querySelectorAll<HTMLElement>('[data-testid=path-entry]')].map((entry) => ({
         name: entry.textContent!.replace(' ✓', ''), role: entry.dataset.role!, selected: entry.dataset.selected === 'true',
+        ...(entry.parentElement!.className ? { boundary: entry.parentElement!.className.replace('boundary-', '') } : {}),
       })),
       stack: text('[data-testid=stack]'),
       pointed: text('[data-testid=hover-label] .name') ?? text('[data-testid=current-label] .name'),
@@ -86,10 +87,31 @@ export async function readView(frame: Frame): Promise<FrameText> {
 export async function waitForView(frame: Frame, what: string, check: (view: FrameText) => boolean): Promise<FrameText> {
   let last: FrameText | undefined;
   try {
-    return await waitFor(what, async () => {
+    return (await waitFor(what, async () => {
       last = await readView(frame);
       return check(last) ? last : undefined;
-    });
+    }))!;
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; the frame shows ${JSON.stringify(last)}`);
+  }
+}
+
+/**
+ * Moves the pointer to `point` until the frame shows what `check` accepts. The pointer is moved
+ * again on each try (a pixel apart): right after the overlay appears, the browser may still send a
+ * move to the page, and a real pointer would simply move on.
+ */
+export async function hoverUntil(page: Page, frame: Frame, point: { x: number; y: number }, what: string, check: (view: FrameText) => boolean): Promise<FrameText> {
+  let nudge = 0;
+  let last: FrameText | undefined;
+  try {
+    return (await waitFor(what, async () => {
+      nudge = 1 - nudge;
+      await page.mouse.move(point.x + nudge, point.y);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      last = await readView(frame);
+      return check(last) ? last : undefined;
+    }))!;
   } catch (error) {
     throw new Error(`${(error as Error).message}; the frame shows ${JSON.stringify(last)}`);
   }
@@ -184,7 +206,7 @@ export interface FrameText {
   pointedBox: { x: number; y: number; width: number; height: number } | null;
   badges: number;
   highlighted: string;
-  path: { name: string; role: string; selected: boolean }[];
+  path: { name: string; role: string; selected: boolean; boundary?: string }[];
   stack: string | null;
   readyMs: number;
 }

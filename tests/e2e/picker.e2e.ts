@@ -1,11 +1,11 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'puppeteer-core';
+import type { Frame, KeyInput, Page } from 'puppeteer-core';
 import { BROWSERS, launch, type Session } from './browsers';
 import { screenshot, waitFor } from './helpers';
 import {
-  BLUE, centreOf, clickPathEntry, colourPixels, listenerCount, ORANGE, pageEvents, pageFootprint, pickerFrame, readView, startPicking, storedElements,
+  BLUE, centreOf, clickPathEntry, colourPixels, hoverUntil, listenerCount, ORANGE, pageEvents, pageFootprint, pickerFrame, readView, startPicking, storedElements,
   waitForView,
 } from './picker-support';
 import { serveFixtures } from './server';
@@ -43,15 +43,13 @@ describe.each(BROWSERS)('picker in %s', (name) => {
 
   it(`[${name}] outlines the hovered element with its tag, id, classes and size`, async () => {
     frame = await startPicking(session, page);
-    await page.mouse.move(...xy(await centreOf(page, '#buy-tea')));
-    const view = await waitForView(frame, 'the label of the link', (v) => v.current === 'a#buy-tea.buy');
+    const view = await hoverUntil(page, frame, await centreOf(page, '#buy-tea'), 'the label of the link', (v) => v.current === 'a#buy-tea.buy');
     const rect = await rectOf('#buy-tea');
     expect(view.currentSize).toBe(`${Math.round(rect.width)} × ${Math.round(rect.height)}`);
     expect(view.currentBox).toEqual(expect.objectContaining({ x: near(rect.x), y: near(rect.y), width: near(rect.width) }));
     expect(await colourPixels(page, rect, ORANGE)).toBeGreaterThan(100);
     expect(view.path.map((entry) => entry.name)).toEqual(['html', 'body', 'main', 'section#products.cards', 'article#tea-card.card', 'a#buy-tea.buy']);
-    await page.mouse.move(...xy(await centreOf(page, '#tea-accent')));
-    await waitForView(frame, 'the label to follow the pointer', (v) => v.current === 'span#tea-accent.accent');
+    await hoverUntil(page, frame, await centreOf(page, '#tea-accent'), 'the label to follow the pointer', (v) => v.current === 'span#tea-accent.accent');
     await noPageReactions();
     if (name === 'chromium') listenersWhilePicking = await listenerCount(page);
   });
@@ -108,7 +106,7 @@ describe.each(BROWSERS)('picker in %s', (name) => {
   });
 
   it(`[${name}] navigates with the keyboard`, async () => {
-    const steps: [string, string][] = [
+    const steps: [KeyInput, string][] = [
       ['ArrowRight', 'p#tea-desc.desc'], ['ArrowDown', 'span#tea-accent.accent'], ['ArrowUp', 'p#tea-desc.desc'],
       ['ArrowUp', 'article#tea-card.card'], ['ArrowDown', 'p#tea-desc.desc'], ['ArrowLeft', 'h2'], ['ArrowUp', 'article#tea-card.card'],
       ['ArrowRight', 'article#coffee-card.card'],
@@ -129,8 +127,7 @@ describe.each(BROWSERS)('picker in %s', (name) => {
   });
 
   it(`[${name}] reaches an element covered by another one with Space`, async () => {
-    await page.mouse.move(...xy(await centreOf(page, '#covered')));
-    await waitForView(frame, 'the transparent overlay under the pointer', (v) => v.pointed === 'div#glass');
+    await hoverUntil(page, frame, await centreOf(page, '#covered'), 'the transparent overlay under the pointer', (v) => v.pointed === 'div#glass');
     await page.keyboard.press(' ');
     const view = await waitForView(frame, 'the covered button', (v) => v.current === 'button#covered');
     expect(view.stack).toMatch(/^2 \/ \d+ under the pointer$/);
@@ -155,10 +152,8 @@ describe.each(BROWSERS)('picker in %s', (name) => {
   });
 
   it(`[${name}] picks a whole SVG icon, or one shape of a chart`, async () => {
-    await page.mouse.move(...xy(await centreOf(page, '#heart-path')));
-    await waitForView(frame, 'the icon', (v) => v.pointed === 'svg#heart');
-    await page.mouse.move(...xy(await centreOf(page, '#chart-tspan')));
-    await waitForView(frame, 'the text of the chart', (v) => v.pointed === 'text#chart-title');
+    await hoverUntil(page, frame, await centreOf(page, '#heart-path'), 'the icon', (v) => v.pointed === 'svg#heart');
+    await hoverUntil(page, frame, await centreOf(page, '#chart-tspan'), 'the text of the chart', (v) => v.pointed === 'text#chart-title');
     await page.mouse.click(...xy(await centreOf(page, '#bar-tue')));
     await waitForView(frame, 'the bar selected', (v) => v.current === 'rect#bar-tue.bar' && v.currentSelected);
     await waitFor('the bar in the list', async () => {
@@ -168,8 +163,7 @@ describe.each(BROWSERS)('picker in %s', (name) => {
   });
 
   it(`[${name}] scrolls inner containers and the page, and the outline follows`, async () => {
-    await page.mouse.move(...xy(await centreOf(page, '#item-2')));
-    await waitForView(frame, 'the list item', (v) => v.pointed === 'li#item-2');
+    await hoverUntil(page, frame, await centreOf(page, '#item-2'), 'the list item', (v) => v.pointed === 'li#item-2');
     await page.mouse.wheel({ deltaY: 60 });
     await waitFor('the list to scroll', () => page.$eval('#scroller', (list) => list.scrollTop > 0));
     expect(await page.evaluate(() => scrollY)).toBe(0);
@@ -180,8 +174,7 @@ describe.each(BROWSERS)('picker in %s', (name) => {
     await page.mouse.wheel({ deltaY: 200 });
     await waitFor('the page to scroll', () => page.evaluate(() => scrollY > 0));
     await page.evaluate(() => scrollTo(0, 0));
-    await page.mouse.move(...xy(await centreOf(page, '#tea-card h2')));
-    const back = await waitForView(frame, 'the heading again', (v) => v.pointed === 'h2');
+    const back = await hoverUntil(page, frame, await centreOf(page, '#tea-card h2'), 'the heading again', (v) => v.pointed === 'h2');
     expect(back.pointedBox).toEqual(expect.objectContaining({ y: near((await rectOf('#tea-card h2')).y) }));
   });
 
@@ -231,8 +224,7 @@ describe.each(BROWSERS)('picker in %s', (name) => {
     await waitForView(realFrame, 'the Join button selected', (v) => v.currentSelected && (v.current ?? '').startsWith('button'));
     await real.keyboard.press('ArrowUp');
     await waitForView(realFrame, 'its parent', (v) => !(v.current ?? '').startsWith('button'));
-    await real.mouse.move(box.x + box.width / 2, box.y - 120);
-    await waitForView(realFrame, 'a hover label', (v) => v.hover !== null);
+    await hoverUntil(real, realFrame, { x: box.x + box.width / 2, y: box.y - 120 }, 'a hover label', (v) => v.hover !== null);
     const path = await screenshot(real, `${name}-picker-corpus`);
     if (name === 'chromium') {
       await mkdir(DOCS, { recursive: true });
