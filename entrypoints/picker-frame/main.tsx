@@ -21,7 +21,11 @@ function start(port: MessagePort) {
     const { view } = event.data;
     render(<PickerView view={view} onInput={send} />, app);
     // Read by the e2e tests and the benchmark; the page cannot see into this frame.
-    if (view.readyMs !== undefined) document.documentElement.dataset.readyMs = view.readyMs.toFixed(1);
+    const { dataset } = document.documentElement;
+    if (view.readyMs !== undefined && dataset.readyMs === undefined) {
+      dataset.readyMs = view.readyMs.toFixed(1);
+      dataset.readyAt = String(performance.timeOrigin + performance.now());
+    }
   };
   addEventListener('keydown', (event) => {
     const command = commandForKey(event);

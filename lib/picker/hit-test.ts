@@ -4,12 +4,18 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 /** An `svg` no larger than this is an icon: the user means the icon, not one of its paths. */
 const ICON_SIZE = 64;
 
-/** The element drawn at (x, y) of `doc`'s viewport, looking into open shadow roots and same-origin frames. */
-export function deepElementFromPoint(doc: Document, x: number, y: number): Element | null {
-  let element = doc.elementFromPoint(x, y);
+/**
+ * The element drawn at (x, y) of `doc`'s viewport, looking into open shadow roots and same-origin
+ * frames. Elements `skip` accepts (our overlay) are seen through: asking for the whole stack costs
+ * less than making the overlay ignore the pointer for a moment, which would restyle and repaint the
+ * page on every move.
+ */
+export function deepElementFromPoint(doc: Document, x: number, y: number, skip: (element: Element) => boolean): Element | null {
+  let element = doc.elementsFromPoint(x, y).find((candidate) => !skip(candidate)) ?? null;
   while (element) {
     const shadow = element.shadowRoot;
-    const inShadow = shadow?.elementFromPoint(x, y);
+    // A shadow root's answer starts with our overlay too; what follows may lie outside the root.
+    const inShadow = shadow?.elementsFromPoint(x, y).find((candidate) => !skip(candidate));
     if (shadow && inShadow && inShadow !== element && shadow.contains(inShadow)) {
       element = inShadow;
       continue;

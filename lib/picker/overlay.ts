@@ -84,15 +84,9 @@ export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEve
       frame?.focus();
       frame?.contentWindow?.focus();
     },
-    /** Hit-tests the page under the overlay: `probe` runs while the frame ignores the pointer. */
-    underneath<T>(probe: () => T): T {
-      if (!frame) return probe();
-      frame.style.setProperty('pointer-events', 'none', 'important');
-      try {
-        return probe();
-      } finally {
-        frame.style.setProperty('pointer-events', 'auto', 'important');
-      }
+    hide() {
+      host.style.setProperty('visibility', 'hidden', 'important');
+      frame?.style.setProperty('pointer-events', 'none', 'important');
     },
   };
 }
@@ -159,5 +153,6 @@ export interface Overlay {
   host: HTMLElement;
   send(message: PickerOutput): void;
   focus(): void;
-  underneath<T>(probe: () => T): T;
+  /** Out of sight and out of the pointer's way at once, before it is removed. */
+  hide(): void;
 }

@@ -17,6 +17,12 @@ const RESOLVE_DELAY_MS = 100;
 const READY_TIMEOUT_MS = 5000;
 /** Most selected or highlighted outlines measured for one frame. */
 const MAX_OUTLINES = 500;
+/**
+ * Esc hides the picker at once and removes its frame a moment later: removed while the key is
+ * still being handled, the frame would never acknowledge it to the browser (DevTools' input then
+ * waits forever).
+ */
+const EXIT_DELAY_MS = 50;
 
 /**
  * Starts picking in `doc` (PRODUCT.md §1): the element under the pointer is outlined and labelled,
@@ -44,8 +50,8 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   const isOwn = (element: Element) => element === overlay.host;
 
   const hitTest = (x: number, y: number): Element | null => {
-    const element = overlay.underneath(() => deepElementFromPoint(doc, x, y));
-    return element && !isOwn(element) ? meaningfulTarget(element) : null;
+    const element = deepElementFromPoint(doc, x, y, isOwn);
+    return element && meaningfulTarget(element);
   };
 
   const outline = (element: Element): Outline => {
@@ -196,7 +202,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     const { pointer } = state;
     if (!pointer) return;
     if (!state.stack) {
-      const elements = overlay.underneath(() => elementsStackAt(doc, pointer.x, pointer.y, isOwn));
+      const elements = elementsStackAt(doc, pointer.x, pointer.y, isOwn);
       if (elements.length === 0) return;
       // Start from what the pointer shows (the hover outline), whatever the path bar is on.
       const from = state.hovered ?? state.current;
@@ -220,7 +226,10 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     },
     cycle: () => cycle(1),
     cycleBack: () => cycle(-1),
-    exit: () => options.onExit(),
+    exit: () => {
+      overlay.hide();
+      view.setTimeout(() => options.onExit(), EXIT_DELAY_MS);
+    },
   };
 
   /** Each input updates the state; `false` means nothing on screen changed, so nothing is sent. */
@@ -249,7 +258,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
       Object.assign(state, { current: target, hovered: target, anchored: true, trail: [], stack: null });
     },
     wheel: ({ x, y, dx, dy }) => {
-      scrollFrom(overlay.underneath(() => deepElementFromPoint(doc, x, y)), dx, dy, view);
+      scrollFrom(deepElementFromPoint(doc, x, y, isOwn), dx, dy, view);
       invalidateLayout();
     },
     command: ({ command }) => commands[command](),

@@ -11,21 +11,28 @@ export async function startPicking(session: Session, page: Page): Promise<Frame>
     (button) => !(button as HTMLButtonElement).disabled && button.textContent === 'Pick elements'));
   await session.panel.click('[data-testid=pick]');
   await page.bringToFront();
-  return pickerFrame(page);
+  try {
+    return await pickerFrame(page);
+  } catch (error) {
+    const panelSays = await session.panel.$eval('body', (body) => (body as HTMLElement).innerText.slice(0, 300)).catch(() => '?');
+    const hosted = await page.evaluate(() => document.querySelector('goalpost-picker') !== null).catch(() => '?');
+    const frames = page.frames().map((frame) => frame.url().slice(0, 60));
+    throw new Error(`${(error as Error).message} (overlay in page: ${hosted}; frames: ${frames.join(', ')}; panel: ${panelSays})`);
+  }
 }
 
 /** The picker's frame in `page` (Firefox lists it as about:blank: the frame itself knows its URL). */
 export async function pickerFrame(page: Page): Promise<Frame> {
+  const isReadyPicker = (frame: Frame) => Promise.race([
+    frame.evaluate(() => location.href.includes('/picker-frame.html') && document.documentElement.dataset.readyMs !== undefined),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), 2000)),
+  ]).catch(() => false);
   return waitFor<Frame | undefined>('the picker frame to be ready', async () => {
-    for (const frame of page.frames()) {
-      if (!frame.url().includes('/picker-frame.html') && frame.url() !== 'about:blank') continue;
-      const ready = await Promise.race([
-        frame.evaluate(() => location.href.includes('/picker-frame.html') && document.documentElement.dataset.readyMs),
-        new Promise((resolve) => setTimeout(resolve, 2000)),
-      ]).catch(() => undefined);
-      if (ready) return frame;
-    }
-    return undefined;
+    const named = page.frames().filter((frame) => frame.url().includes('/picker-frame.html'));
+    // Other about:blank frames (ads, widgets) are asked at the same time, not one after another.
+    const candidates = named.length > 0 ? named : page.frames().filter((frame) => frame.url() === 'about:blank');
+    const ready = await Promise.all(candidates.map(isReadyPicker));
+    return candidates.find((_, index) => ready[index]);
   }, 15_000) as Promise<Frame>;
 }
 
