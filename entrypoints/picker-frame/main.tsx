@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { PickerView } from '@/components/picker/PickerView';
 import { commandForKey } from '@/lib/picker/keys';
-import { HANDSHAKE, type FrameInput, type PickerOutput } from '@/lib/picker/protocol';
+import { EMPTY_VIEW, HANDSHAKE, type FrameInput, type FrameView, type PickerOutput } from '@/lib/picker/protocol';
 
 // The picker's frame, laid over the page by lib/picker/overlay.ts. It accepts one port, from the
 // message that carries the token of its own URL, and from then on talks only over that port.
@@ -17,8 +17,9 @@ addEventListener('message', function handshake(event: MessageEvent) {
 function start(port: MessagePort) {
   const app = document.getElementById('app')!;
   const send = (input: FrameInput) => port.postMessage(input);
+  let view: FrameView = EMPTY_VIEW;
   port.onmessage = (event: MessageEvent<PickerOutput>) => {
-    const { view } = event.data;
+    view = { ...view, ...event.data.view };
     render(<PickerView view={view} onInput={send} />, app);
     // Read by the e2e tests and the benchmark; the page cannot see into this frame.
     const { dataset } = document.documentElement;

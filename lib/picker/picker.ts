@@ -5,7 +5,7 @@ import { deepElementFromPoint, elementsStackAt, meaningfulTarget } from './hit-t
 import { navigate, trailDown, type Direction } from './navigation';
 import { mountOverlay } from './overlay';
 import { resolvePick, toPickedElement, type Locatable } from './pick';
-import type { Box, FrameInput, Outline, PathEntry, PickerCommand } from './protocol';
+import type { Box, FrameInput, FrameView, Outline, PathEntry, PickerCommand } from './protocol';
 import { scrollFrom } from './scroll';
 import { boundaryOf, composedAncestors, composedChildren } from './tree';
 
@@ -38,6 +38,11 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   let highlighted: Element[] = [];
   let marks: { selected: Box[]; highlighted: Box[] } = { selected: [], highlighted: [] };
   let path: { anchor: Element | null; ancestors: Element[]; children: Element[] } = { anchor: null, ancestors: [], children: [] };
+  /** Bumped whenever the set of selected elements changes: the path entries' marks depend on it. */
+  let selectionVersion = 0;
+  let entries: { anchor: Element | null; version: number; list: PathEntry[] } = { anchor: null, version: -1, list: [] };
+  /** What the frame shows now; null when it needs everything (a new frame). */
+  let shown: FrameView | null = null;
   let readyMs: number | undefined;
   let layoutDirty = true;
   let frameRequest = 0;
@@ -79,14 +84,17 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
         ? { anchor, ancestors: composedAncestors(anchor), children: composedChildren(anchor, MAX_PATH_CHILDREN) }
         : { anchor: null, ancestors: [], children: [] };
     }
+    if (entries.anchor === path.anchor && entries.version === selectionVersion) return entries.list;
     const last = path.ancestors.length - 1;
     const entry = (element: Element, role: PathEntry['role']): PathEntry => ({
       name: describeElement(element, 1), role, selected: selection.has(element), boundary: boundaryOf(element),
     });
-    return [
+    const list = [
       ...path.ancestors.map((element, index) => entry(element, index === last ? 'current' : 'ancestor')),
       ...path.children.map((element) => entry(element, 'child')),
     ];
+    entries = { anchor: path.anchor, version: selectionVersion, list };
+    return list;
   };
 
   /** The page replaced what we were pointing at (single-page apps): never outline a detached element. */
@@ -107,18 +115,19 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
       layoutDirty = false;
     }
     const { current, hovered, stack } = state;
-    overlay.send({
-      type: 'view',
-      view: {
-        current: current ? outline(current) : null,
-        hover: hovered && hovered !== current ? outline(hovered) : null,
-        selected: marks.selected,
-        highlighted: marks.highlighted,
-        path: pathEntries(),
-        stack: stack ? { index: stack.index, size: stack.elements.length } : null,
-        readyMs,
-      },
-    });
+    const next: FrameView = {
+      current: current ? outline(current) : null,
+      hover: hovered && hovered !== current ? outline(hovered) : null,
+      selected: marks.selected,
+      highlighted: marks.highlighted,
+      path: pathEntries(),
+      stack: stack ? { index: stack.index, size: stack.elements.length } : null,
+      readyMs,
+    };
+    // Only what changed crosses to the frame: on most moves, the outline and the label.
+    const changes = shown ? changedFields(shown, next) : next;
+    shown = next;
+    overlay.send({ type: 'view', view: changes });
   };
 
   /** After scrolling or DOM changes another element may lie under the pointer, as the browser's own hover would tell. */
@@ -147,6 +156,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
       }
     }
     selection = next;
+    selectionVersion++;
     const highlightPick = picks.find((pick) => pick.selector === highlightSelector);
     highlighted = highlightSelector === null ? [] : resolvePick(doc, highlightPick ?? { selector: highlightSelector });
     invalidateLayout();
@@ -178,11 +188,13 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     if (selectors) {
       for (const selector of selectors) options.onUnpick(selector);
       selection.delete(element);
+      selectionVersion++;
     } else {
       const pick = toPickedElement(element, doc.location.href);
       options.onPick(pick);
       // Shown at once; the stored workspace confirms it a moment later (setTracked).
       selection.set(element, [pick.selector]);
+      selectionVersion++;
     }
     layoutDirty = true;
   };
@@ -236,6 +248,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   const handlers: { [K in FrameInput['type']]: (input: Extract<FrameInput, { type: K }>) => boolean | void } = {
     ready: () => {
       readyMs ??= performance.now() - options.startedAt;
+      shown = null;
       overlay.focus();
       layoutDirty = true;
     },
@@ -297,6 +310,15 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
       resolveSelection();
     },
   };
+}
+
+/** The fields of `next` that are not the very same values as in `shown` (outlines are rebuilt, so always sent). */
+function changedFields(shown: FrameView, next: FrameView): Partial<FrameView> {
+  const changes: Partial<FrameView> = {};
+  for (const key of Object.keys(next) as (keyof FrameView)[]) {
+    if (next[key] !== shown[key]) Object.assign(changes, { [key]: next[key] });
+  }
+  return changes;
 }
 
 function isOwnRecord(record: MutationRecord, host: Element): boolean {

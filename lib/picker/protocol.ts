@@ -15,7 +15,7 @@ export interface Box {
   height: number;
 }
 
-/** Everything the frame draws; sent whole each time it changes. */
+/** Everything the frame draws. Updates carry only the fields that changed (see PickerOutput). */
 export interface FrameView {
   /** The element the path bar and the keyboard act on. */
   current: Outline | null;
@@ -70,5 +70,8 @@ export type FrameInput =
   | { type: 'command'; command: PickerCommand }
   | { type: 'path'; index: number };
 
-/** picker → frame */
-export type PickerOutput = { type: 'view'; view: FrameView };
+/** The view before the picker has sent anything. */
+export const EMPTY_VIEW: FrameView = { current: null, hover: null, selected: [], highlighted: [], path: [], stack: null };
+
+/** picker → frame: the fields of the view that changed since the last message. */
+export type PickerOutput = { type: 'view'; view: Partial<FrameView> };

@@ -173,6 +173,12 @@ describe.each(BROWSERS)('picker in %s', (name) => {
     await page.mouse.move(...xy(await centreOf(page, '#title')));
     await page.mouse.wheel({ deltaY: 200 });
     await waitFor('the page to scroll', () => page.evaluate(() => scrollY > 0));
+    // Fixed and sticky elements stay put while the page scrolls under them.
+    await page.evaluate(() => scrollTo(0, 400));
+    for (const [selector, name] of [['#deals-link', 'a#deals-link'], ['#sticky-link', 'a#sticky-link']]) {
+      const fixed = await hoverUntil(page, frame, await centreOf(page, selector!), name!, (v) => v.pointed === name);
+      expect(fixed.pointedBox).toEqual(expect.objectContaining({ y: near((await rectOf(selector!)).y) }));
+    }
     await page.evaluate(() => scrollTo(0, 0));
     const back = await hoverUntil(page, frame, await centreOf(page, '#tea-card h2'), 'the heading again', (v) => v.pointed === 'h2');
     expect(back.pointedBox).toEqual(expect.objectContaining({ y: near((await rectOf('#tea-card h2')).y) }));
