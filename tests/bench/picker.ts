@@ -119,7 +119,8 @@ async function measurePage(worker: WebWorker, url: string): Promise<PageResult> 
   });
   const viewport = page.viewport()!;
   const points = sweep(Number(options.moves), viewport.width, viewport.height - BAR_HEIGHT);
-  await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const { frameTree } = await (await page.createCDPSession()).send('Page.getFrameTree');
+  await page.tracing.start({ categories: ['devtools.timeline'] });
   for (const [x, y] of points) await page.mouse.move(x, y);
   await new Promise((done) => setTimeout(done, 300));
   const trace = await page.tracing.stop();
@@ -137,7 +138,7 @@ async function measurePage(worker: WebWorker, url: string): Promise<PageResult> 
   }), points);
   await page.close();
 
-  const calls = scriptCalls(events, CONTENT_SCRIPT, url);
+  const calls = scriptCalls(events, CONTENT_SCRIPT, frameTree.frame.id);
   const frameCalls = scriptCalls(events, '/chunks/');
   if (calls.length === 0) throw new Error(`The trace of ${url} has no call into the picker: was the sweep seen?`);
   return {
