@@ -15,6 +15,8 @@ export default defineConfig({
     // Asked for per site when the user starts the picker there, and per host when a webhook is set.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Open Goalpost' },
+    // The picker's frame, laid over the page while picking (lib/picker/overlay.ts).
+    web_accessible_resources: [{ resources: ['picker-frame.html'], matches: ['<all_urls>'] }],
     commands: {
       'toggle-picker': {
         suggested_key: { default: 'Alt+Shift+P' },

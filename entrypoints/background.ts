@@ -12,6 +12,7 @@ export default defineBackground(() => {
   onMessage('elementPicked', ({ data }) => writer.apply({ kind: 'recordPick', pick: data }).then(() => undefined));
   onMessage('workspaceOp', ({ data }) => writer.apply(data));
   onMessage('dismissQuarantined', ({ data }) => writer.dismissQuarantined(data.ids));
+  onMessage('elementUnpicked', ({ data }) => writer.apply({ kind: 'unrecordPick', ...data }).then(() => undefined));
   onMessage('togglePicker', ({ data }) => togglePicker(data.tabId, data.on));
   registerExportHandlers(writer);
   // A first install opens the panel in a tab, as a welcome page saying where Goalpost lives.

@@ -13,6 +13,10 @@ import type { OpResult } from './goals/writer';
 interface ProtocolMap {
   /** picker → background: the user picked an element; the background records it. */
   elementPicked(pick: PickedElement): void;
+  /** picker → background: the user unselected an element; the background removes it from the current activity. */
+  elementUnpicked(pick: { selector: string; pageUrl: string }): void;
+  /** panel → picker (tab): outline every match of a selector on the page (a hovered row); null clears. */
+  highlightSelector(request: { selector: string | null }): void;
   /** panel → background: start (or stop) the picker in a tab. */
   togglePicker(request: { tabId: number; on: boolean }): PickerStatus;
   /** panel/background → picker (tab): stop picking and clean up. */

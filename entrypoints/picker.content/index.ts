@@ -1,31 +1,74 @@
-import { toPickedElement } from '@/lib/picker/pick';
-import { startPicker } from '@/lib/picker/picker';
+import { browser } from 'wxt/browser';
+import { workspaceItem } from '@/lib/goals/storage';
+import type { Workspace } from '@/lib/goals/model';
 import { onMessage, sendMessage } from '@/lib/messaging';
+import { showHighlight } from '@/lib/picker/highlighter';
+import { resolvePick } from '@/lib/picker/pick';
+import { startPicker, type PickerHandle } from '@/lib/picker/picker';
 
-// Injected on demand (scripting.executeScript) when the user starts picking; never on every page.
-// Injecting again replaces the previous instance: WXT invalidates the older context.
+/** Where a running instance leaves its disposer, in the extension's own world (the page cannot see it). */
+const INSTANCE = Symbol.for('goalpost.picker');
+
+// Injected into the top frame on demand (lib/picker/inject.ts) when the user starts picking; never
+// on every page. It stays to answer the panel (status, highlighting) after picking stops, without
+// anything left in the page; injecting again replaces it.
 export default defineContentScript({
   registration: 'runtime',
+  // WXT would otherwise announce itself with a window message every page script can read.
+  noScriptStartedPostMessage: true,
   main(ctx) {
-    const controller = new AbortController();
-    ctx.onInvalidated(() => controller.abort());
-    const stop = () => {
-      if (controller.signal.aborted) return;
-      controller.abort();
-      void sendMessage('pickerChanged', { active: false }).catch(() => undefined);
+    const startedAt = performance.now();
+    const registry = globalThis as unknown as Record<symbol, (() => void) | undefined>;
+    registry[INSTANCE]?.();
+
+    const picking = new AbortController();
+    let picker: PickerHandle | null = null;
+    let highlight: AbortController | null = null;
+    const stopPicking = (error?: string) => {
+      if (picking.signal.aborted) return;
+      picking.abort();
+      picker = null;
+      void sendMessage('pickerChanged', { active: false, ...(error ? { error } : {}) }).catch(() => undefined);
+      // WXT's context keeps a listener on the page's document; once picking stops, nothing of ours stays there.
+      forgetContext();
+      ctx.abort();
     };
-    startPicker(
-      document,
-      {
-        onPick: (element) => void sendMessage('elementPicked', toPickedElement(element, location.href)),
-        onExit: stop,
-      },
-      controller.signal,
-    );
+    const highlightOnPage = (selector: string | null) => {
+      if (picker) return picker.highlight(selector);
+      highlight?.abort();
+      highlight = null;
+      if (selector === null) return;
+      highlight = new AbortController();
+      showHighlight(document, () => resolvePick(document, { selector }), highlight.signal);
+    };
     const removers = [
-      onMessage('stopPicker', stop),
-      onMessage('pickerStatus', () => ({ active: !controller.signal.aborted })),
+      onMessage('stopPicker', () => stopPicking()),
+      onMessage('pickerStatus', () => ({ active: !picking.signal.aborted })),
+      onMessage('highlightSelector', ({ data }) => highlightOnPage(data.selector)),
     ];
-    controller.signal.addEventListener('abort', () => removers.forEach((remove) => remove()));
+    const dispose = () => {
+      stopPicking();
+      highlight?.abort();
+      removers.forEach((remove) => remove());
+      if (registry[INSTANCE] === dispose) delete registry[INSTANCE];
+    };
+    const forgetContext = ctx.onInvalidated(dispose);
+    registry[INSTANCE] = dispose;
+
+    picker = startPicker(document, {
+      frameUrl: browser.runtime.getURL('/picker-frame.html'),
+      startedAt,
+      onPick: (pick) => void sendMessage('elementPicked', pick),
+      onUnpick: (selector) => void sendMessage('elementUnpicked', { selector, pageUrl: location.href }),
+      onExit: () => stopPicking(),
+      onFail: (reason) => stopPicking(reason),
+    }, picking.signal);
+    const track = (workspace: Workspace) => picker?.setTracked(currentElements(workspace));
+    void workspaceItem.getValue().then(track);
+    picking.signal.addEventListener('abort', workspaceItem.watch(track), { once: true });
   },
 });
+
+function currentElements(workspace: Workspace) {
+  return workspace.activities.find((activity) => activity.id === workspace.currentActivityId)?.elements ?? [];
+}

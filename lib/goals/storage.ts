@@ -26,3 +26,4 @@ export function defineVersionedWorkspaceItem() {
     migrations: WORKSPACE_MIGRATIONS,
   });
 }
+

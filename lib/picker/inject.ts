@@ -3,14 +3,18 @@ import { sendMessage, type PickerStatus } from '../messaging';
 
 const PICKER_SCRIPT = '/content-scripts/picker.js';
 
-/** Starts the picker in every frame of a tab, or stops it. Errors become a status, never a throw. */
+/**
+ * Starts the picker in a tab, or stops it. Errors become a status, never a throw. Only the top
+ * frame gets the script: the picker there reaches into same-origin frames itself, and its overlay
+ * covers them anyway.
+ */
 export async function togglePicker(tabId: number, on: boolean): Promise<PickerStatus> {
   try {
     if (!on) {
       await sendMessage('stopPicker', undefined, tabId).catch(() => undefined);
       return { active: false };
     }
-    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [PICKER_SCRIPT] });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PICKER_SCRIPT] });
     return { active: true };
   } catch (error) {
     return { active: false, error: explainInjectionError(error) };

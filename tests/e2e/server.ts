@@ -4,6 +4,8 @@ import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+/** Real pages (shared/corpus), served under /corpus/ with their scripts removed, as the corpus README asks. */
+const CORPUS = process.env.GOALPOST_CORPUS ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
 
 /** Serves `tests/fixtures/` on 127.0.0.1 (an ephemeral port); any other path answers 200 with a small page. */
@@ -11,7 +13,9 @@ export async function serveFixtures(): Promise<{ origin: string; url(path: strin
   const server: Server = createServer(async (request, response) => {
     const path = normalize(new URL(request.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
     try {
-      const body = await readFile(join(FIXTURES, path));
+      const corpus = path.startsWith('/corpus/');
+      let body = await readFile(corpus ? join(CORPUS, path.slice('/corpus/'.length)) : join(FIXTURES, path));
+      if (corpus && extname(path) === '.html') body = Buffer.from(body.toString('utf8').replace(/<script\b[\s\S]*?<\/script\s*>/gi, ''));
       response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {
