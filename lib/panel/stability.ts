@@ -1,24 +1,17 @@
 import { parse, type Selector } from 'css-what';
+import { isStateName, looksGenerated } from '@/lib/selector/names';
 
 // The stability hint on a Selected Elements row (PRODUCT.md §2): what in the selector is likely to
 // break after the next deploy. Each rule is a row of data; the row shows the worst level found.
+// What counts as a generated or a state name is the selector engine's call (lib/selector/names.ts).
 
 const STABLE_ATTRIBUTES = /^(data-testid|data-test|data-qa|data-cy|data-track[\w-]*|name|aria-label)$/;
-const STATE_CLASSES = new Set(['active', 'is-active', 'open', 'is-open', 'selected', 'is-selected', 'current', 'hover', 'focus', 'disabled', 'checked', 'expanded', 'show', 'visible', 'hidden']);
 const POSITION_PSEUDOS = new Set(['nth-child', 'nth-of-type', 'nth-last-child', 'nth-last-of-type', 'first-child', 'last-child', 'first-of-type', 'last-of-type']);
-const GENERATED_NAMES: RegExp[] = [
-  /^(css|sc|jsx|emotion|styled|svelte)-[\w-]*\w$/i, // CSS-in-JS prefixes
-  /^[\w-]+__[\w-]*[a-zA-Z0-9]{5}$/, // CSS-modules `Button_primary__x1y2z`
-  /\d{4,}/, // long digit runs
-  /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}/i, // UUIDs
-  /^:?r[0-9a-z]{1,4}:$/, // React useId
-  /^(?=.*\d.*\d)(?=.*[a-z])[a-z0-9]{6,}$/i, // hash-like, e.g. x1a2b3
-];
 
 const RULES: StabilityRule[] = [
   { level: 'fragile', test: (parts) => parts.pseudos.find((name) => POSITION_PSEUDOS.has(name)), text: (found) => `Uses position (:${found}): breaks when elements are added, removed or moved.` },
-  { level: 'fragile', test: (parts) => parts.names.find((name) => GENERATED_NAMES.some((pattern) => pattern.test(name))), text: (found) => `“${found}” looks generated: it may change with the next deploy.` },
-  { level: 'fragile', test: (parts) => parts.classes.find((name) => STATE_CLASSES.has(name)), text: (found) => `“${found}” is a state class: it comes and goes as visitors interact.` },
+  { level: 'fragile', test: (parts) => parts.names.find((name) => looksGenerated(name)), text: (found) => `“${found}” looks generated: it may change with the next deploy.` },
+  { level: 'fragile', test: (parts) => parts.classes.find((name) => isStateName(name)), text: (found) => `“${found}” is a state class: it comes and goes as visitors interact.` },
   { level: 'fragile', test: (parts) => (parts.names.length === 0 && parts.attributes.length === 0 ? 'tags' : undefined), text: () => 'Only tag names: it matches by page structure, which changes often.' },
   { level: 'caution', test: (parts) => (parts.depth > 4 ? String(parts.depth) : undefined), text: (found) => `A chain of ${found} steps: a change to any ancestor breaks it.` },
   { level: 'stable', test: (parts) => parts.attributes.find((name) => STABLE_ATTRIBUTES.test(name)), text: (found) => `Uses ${found}, an attribute meant to stay stable.` },
