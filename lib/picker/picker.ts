@@ -37,10 +37,10 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   let highlightSelector: string | null = null;
   let highlighted: Element[] = [];
   let marks: { selected: Box[]; highlighted: Box[] } = { selected: [], highlighted: [] };
-  let path: { anchor: Element | null; ancestors: Element[]; children: Element[] } = { anchor: null, ancestors: [], children: [] };
+  let path: PathElements = { anchor: null, ancestors: [], children: [] };
   /** Bumped whenever the set of selected elements changes: the path entries' marks depend on it. */
   let selectionVersion = 0;
-  let entries: { anchor: Element | null; version: number; list: PathEntry[] } = { anchor: null, version: -1, list: [] };
+  let entries: { path: PathElements | null; version: number; list: PathEntry[] } = { path: null, version: -1, list: [] };
   /** What the frame shows now; null when it needs everything (a new frame). */
   let shown: FrameView | null = null;
   let readyMs: number | undefined;
@@ -84,7 +84,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
         ? { anchor, ancestors: composedAncestors(anchor), children: composedChildren(anchor, MAX_PATH_CHILDREN) }
         : { anchor: null, ancestors: [], children: [] };
     }
-    if (entries.anchor === path.anchor && entries.version === selectionVersion) return entries.list;
+    if (entries.path === path && entries.version === selectionVersion) return entries.list;
     const last = path.ancestors.length - 1;
     const entry = (element: Element, role: PathEntry['role']): PathEntry => ({
       name: describeElement(element, 1), role, selected: selection.has(element), boundary: boundaryOf(element),
@@ -93,7 +93,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
       ...path.ancestors.map((element, index) => entry(element, index === last ? 'current' : 'ancestor')),
       ...path.children.map((element) => entry(element, 'child')),
     ];
-    entries = { anchor: path.anchor, version: selectionVersion, list };
+    entries = { path, version: selectionVersion, list };
     return list;
   };
 
@@ -325,6 +325,13 @@ function isOwnRecord(record: MutationRecord, host: Element): boolean {
   if (record.target === host) return true;
   if (record.type !== 'childList') return false;
   return [...record.addedNodes, ...record.removedNodes].every((node) => node === host);
+}
+
+/** The current element's ancestors (it included) and first children, as the path bar lists them. */
+interface PathElements {
+  anchor: Element | null;
+  ancestors: Element[];
+  children: Element[];
 }
 
 interface PickerState {

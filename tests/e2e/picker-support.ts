@@ -3,13 +3,21 @@ import type { Frame, Page } from 'puppeteer-core';
 import type { Session } from './browsers.ts';
 import { waitFor } from './helpers.ts';
 
-/** Starts the picker on `page` from the panel's button, and returns its frame once it is ready. */
-export async function startPicking(session: Session, page: Page): Promise<Frame> {
+/**
+ * Starts the picker on `page` and returns its frame once it is ready: with the panel's Pick button
+ * as a user does, or with the panel's message to the background for that very tab (the button acts
+ * on the tab the panel targets, the last one used, which a test switching tabs quickly can race).
+ */
+export async function startPicking(session: Session, page: Page, via: 'button' | 'message' = 'message'): Promise<Frame> {
   await page.bringToFront();
   await session.panel.bringToFront();
-  await waitFor('the Pick button', () => session.panel.$eval('[data-testid=pick]',
-    (button) => !(button as HTMLButtonElement).disabled && button.textContent === 'Pick elements'));
-  await session.panel.click('[data-testid=pick]');
+  const status = via === 'message' ? await askBackground(session, page) : { active: false };
+  // Without access to the site yet (Firefox asks for it from the button's click), the button it is.
+  if (!status.active) {
+    await waitFor('the Pick button', () => session.panel.$eval('[data-testid=pick]',
+      (button) => !(button as HTMLButtonElement).disabled && button.textContent === 'Pick elements'));
+    await session.panel.click('[data-testid=pick]');
+  }
   await page.bringToFront();
   try {
     return await pickerFrame(page);
@@ -19,6 +27,23 @@ export async function startPicking(session: Session, page: Page): Promise<Frame>
     const frames = page.frames().map((frame) => frame.url().slice(0, 60));
     throw new Error(`${(error as Error).message} (overlay in page: ${hosted}; frames: ${frames.join(', ')}; panel: ${panelSays})`);
   }
+}
+
+/** The panel's togglePicker message to the background, for the tab showing `page`. */
+async function askBackground(session: Session, page: Page): Promise<{ active: boolean; error?: string }> {
+  const status = await session.panel.evaluate(async (url) => {
+    type Api = {
+      tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
+      runtime: { sendMessage(message: unknown): Promise<{ res?: { active: boolean; error?: string } }> };
+    };
+    const scope = globalThis as unknown as { browser?: Api; chrome: Api };
+    const api = scope.browser ?? scope.chrome;
+    const tab = (await api.tabs.query({})).find((candidate) => candidate.url === url);
+    // The @webext-core/messaging envelope, as lib/messaging.ts sends it.
+    const answer = await api.runtime.sendMessage({ id: 1, type: 'togglePicker', data: { tabId: tab!.id, on: true }, timestamp: Date.now() });
+    return answer.res;
+  }, page.url());
+  return status ?? { active: false, error: 'no answer' };
 }
 
 /** The picker's frame in `page` (Firefox lists it as about:blank: the frame itself knows its URL). */

@@ -42,7 +42,7 @@ describe.each(BROWSERS)('picker in %s', (name) => {
   });
 
   it(`[${name}] outlines the hovered element with its tag, id, classes and size`, async () => {
-    frame = await startPicking(session, page);
+    frame = await startPicking(session, page, 'button');
     const view = await hoverUntil(page, frame, await centreOf(page, '#buy-tea'), 'the label of the link', (v) => v.current === 'a#buy-tea.buy');
     const rect = await rectOf('#buy-tea');
     expect(view.currentSize).toBe(`${Math.round(rect.width)} × ${Math.round(rect.height)}`);
@@ -226,7 +226,9 @@ describe.each(BROWSERS)('picker in %s', (name) => {
       const join = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Join' && inView(b.getBoundingClientRect()));
       return join!.getBoundingClientRect().toJSON() as DOMRect;
     });
-    await real.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await hoverUntil(real, realFrame, centre, 'the Join button under the pointer', (v) => (v.pointed ?? '').startsWith('button'));
+    await real.mouse.click(centre.x, centre.y);
     await waitForView(realFrame, 'the Join button selected', (v) => v.currentSelected && (v.current ?? '').startsWith('button'));
     await real.keyboard.press('ArrowUp');
     await waitForView(realFrame, 'its parent', (v) => !(v.current ?? '').startsWith('button'));
