@@ -64,6 +64,7 @@ const ANCHOR_TAG_COST: Readonly<Record<string, number>> = {
  */
 const POSITION_COST = { own: 30, parent: 28, anchor: 24, perLevel: 0.25, topLevel: 40 };
 const QUALIFIED_POSITION_COST = 1;
+const TAGGED_POSITION_COST = 0.5;
 
 const MAX_TEXT_VALUE = 60;
 const MAX_URL_VALUE = 200;
@@ -110,13 +111,20 @@ function featuresOf(element: Element, level: number): Feature[] {
     const cost = own ? POSITION_COST.own
       : element.parentElement === element.ownerDocument.body ? POSITION_COST.topLevel
         : level === 1 ? POSITION_COST.parent : POSITION_COST.anchor + level * POSITION_COST.perLevel;
-    features.push(feature(level, { kind: 'nth', tag, index, qualifier: null }, `:nth-child(${index})`, cost, 'position', tag));
-    // The same position together with the ancestor's best part: a far stronger filter under a
-    // descendant combinator (`li.slide:nth-child(2)` versus any second `li`).
-    const best = features.find((part) => part.match.kind === 'class' || (part.match.kind === 'attr' && part.match.name !== 'id'));
-    if (!own && best && (best.match.kind === 'class' || best.match.kind === 'attr')) {
-      const qualified: Matcher = { kind: 'nth', tag, index, qualifier: best.match };
-      features.push(feature(level, qualified, `${best.text}:nth-child(${index})`, cost + QUALIFIED_POSITION_COST, 'position', tag));
+    if (own) {
+      features.push(feature(level, { kind: 'nth', tag, index, qualifier: null }, `:nth-child(${index})`, cost, 'position', tag));
+    } else {
+      // An ancestor's slot, whatever fills it: a wrapper put around that ancestor, or a change of
+      // its tag, keeps the slot. The tag is added only when the slot alone is not enough.
+      features.push(feature(level, { kind: 'nth', tag: null, index, qualifier: null }, `:nth-child(${index})`, cost, 'position', null));
+      features.push(feature(level, { kind: 'nth', tag, index, qualifier: null }, `:nth-child(${index})`, cost + TAGGED_POSITION_COST, 'position', tag));
+      // The same position together with the ancestor's best part: a far stronger filter under a
+      // descendant combinator (`li.slide:nth-child(2)` versus any second `li`).
+      const best = features.find((part) => part.match.kind === 'class' || (part.match.kind === 'attr' && part.match.name !== 'id'));
+      if (best && (best.match.kind === 'class' || best.match.kind === 'attr')) {
+        const qualified: Matcher = { kind: 'nth', tag, index, qualifier: best.match };
+        features.push(feature(level, qualified, `${best.text}:nth-child(${index})`, cost + QUALIFIED_POSITION_COST, 'position', tag));
+      }
     }
   }
   return features.sort(byCost);

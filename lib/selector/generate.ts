@@ -36,12 +36,21 @@ const CHAIN_COST = 200;
 const BARE_POSITION_COST = 6;
 /** Each extra compound makes the selector longer and ties it to more of the page's structure. */
 const COMPOUND_COST = 1;
-/** Work units (elements visited) after which the search stops refining and takes what it has. */
-export const WORK_BUDGET = 60_000;
+/**
+ * Work, in elements visited, after which the search stops refining and takes what it has: a query
+ * over the root counts every element of the root, marking an ancestor for the cover counts a few.
+ * About 30 whole-page queries on a 10,000-element page.
+ */
+const WORK_BUDGET = 300_000;
+/** Marking one ancestor against the features costs about as much as a query visiting this many elements. */
+const MARK_WORK = 4;
 
-/** The best selector for `element`, unique in `root`; never throws for an element inside `root`. */
-export function bestSelector(element: Element, root: Root): Candidate {
-  const search = newSearch(root);
+/**
+ * The best selector for `element`, unique in `root`; never throws for an element inside `root`.
+ * `workBudget` is for tests that need the out-of-budget path.
+ */
+export function bestSelector(element: Element, root: Root, workBudget = WORK_BUDGET): Candidate {
+  const search = newSearch(root, workBudget);
   return solve(element, root, '', search, 0) ?? chain(element, root, '', search);
 }
 
@@ -50,17 +59,20 @@ export function bestSelector(element: Element, root: Root): Candidate {
  * and the anchored forms found on the way), for the user to choose from.
  */
 export function allCandidates(element: Element, root: Root): Candidate[] {
-  const search = newSearch(root);
+  const search = newSearch(root, WORK_BUDGET);
   const best = solve(element, root, '', search, 0) ?? chain(element, root, '', search);
   return [best, ...search.broader];
 }
 
-function newSearch(root: Root): Search {
+function newSearch(root: Root, workBudget: number): Search {
   const search: Search = {
     root,
+    workBudget,
+    // One traversal up front, so that every later query can be charged what it costs.
+    rootSize: root.querySelectorAll('*').length,
     work: 0,
     broader: [],
-    budget: { spend: (units) => { search.work += units; } },
+    budget: { spend: (units) => { search.work += units * MARK_WORK; } },
   };
   return search;
 }
@@ -75,25 +87,39 @@ function solve(element: Element, scope: Root | Element, prefix: string, search: 
   let best = null as Candidate | null;
   let covered = 0;
   // Bases in cost order: once the best found costs less than the next base, nothing can beat it.
-  for (const base of basesOf(element)) {
-    if (best && base.cost >= best.cost) break;
+  // Among bases of equal cost (two classes), the one matching fewer elements says more.
+  for (const group of byEqualCost(basesOf(element))) {
+    if (best && group[0]!.cost >= best.cost) break;
     if (overBudget(search)) break;
-    base.matches = queryAll(scope, base.text, search);
-    if (!base.matches.includes(element)) continue;
-    if (base.matches.length > 1) rememberBroader(search, base, prefix);
-    // Completing a base with many lookalikes costs a walk over much of the page: only worth it
-    // while nothing has been found yet.
-    const affordable: boolean = base.matches.length <= (best ? SMALL_LOOKALIKE_SET : LOOKALIKE_CAP);
-    const found: Candidate | null = base.matches.length === 1
-      ? firstVerified([candidate(prefix, base.text, base.cost, base.hints)], element, search)
-      : affordable && covered++ < MAX_COVERED_BASES
-        ? completed(element, base, scope, prefix, search)
-        : null;
-    if (found && (!best || found.cost < best.cost)) best = found;
+    for (const base of group) base.matches = queryAll(scope, base.text, search);
+    group.sort((a, b) => a.matches.length - b.matches.length);
+    for (const base of group) {
+      if (!base.matches.includes(element)) continue;
+      if (base.matches.length > 1) rememberBroader(search, base, prefix);
+      // Completing a base with many lookalikes costs a walk over much of the page: only worth it
+      // while nothing has been found yet.
+      const affordable: boolean = base.matches.length <= (best ? SMALL_LOOKALIKE_SET : LOOKALIKE_CAP);
+      const found: Candidate | null = base.matches.length === 1
+        ? firstVerified([candidate(prefix, base.text, base.cost, base.hints)], element, search)
+        : affordable && covered++ < MAX_COVERED_BASES
+          ? completed(element, base, scope, prefix, search)
+          : null;
+      if (found && (!best || found.cost < best.cost)) best = found;
+    }
   }
   if (best) return best;
   if (depth >= MAX_DEPTH || overBudget(search)) return null;
   return anchored(element, scope, prefix, search, depth);
+}
+
+function byEqualCost(bases: Base[]): Base[][] {
+  const groups: Base[][] = [];
+  for (const base of bases) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.cost === base.cost) last.push(base);
+    else groups.push([base]);
+  }
+  return groups;
 }
 
 /** `html`, `head` and `body` need nothing more than their tag. */
@@ -254,7 +280,8 @@ function nearestIdentifiedAncestor(element: Element, scope: Root | Element, sear
 
 /**
  * Last resort: `>` steps with `:nth-child`, from the element up towards `top` (an anchor, or the
- * root) until the selector is unique; from the top it always is. Then the positions uniqueness
+ * root) until the selector is unique; from the top of a document (`body > …`) or from an anchor
+ * it always is. Then the positions uniqueness
  * does not need are removed, the element's own first (the element keeps its own best part, e.g.
  * its `aria-label`, so that a new sibling cannot take its place).
  */
@@ -275,8 +302,9 @@ function chain(element: Element, top: Root | Element, prefix: string, search: Se
     const reachedTop = node.parentElement === null || node.parentElement === top;
     // Below the top, the first step joins the prefix as a descendant; at the top, as a child.
     steps[0] = { ...steps[0]!, child: reachedTop && prefix !== '' };
-    if (reachedTop || overBudget(search)) break;
-    if (matchesOnly(steps)) break;
+    if (reachedTop) break;
+    // Out of budget, the chain climbs to the top without checks: unique by construction.
+    if (!overBudget(search) && matchesOnly(steps)) break;
   }
   const kept = withoutNeedlessPositions(withoutNeedlessSteps(steps, matchesOnly, search), matchesOnly, search);
   const positional = kept.some((step) => step.text.includes(':nth-child('));
@@ -399,7 +427,7 @@ function rememberBroader(search: Search, base: Base, prefix: string): void {
 }
 
 function queryAll(scope: Root | Element, selector: string, search: Search): Element[] {
-  search.work += 50;
+  search.work += search.rootSize;
   try {
     return Array.from(scope.querySelectorAll(selector));
   } catch {
@@ -408,7 +436,7 @@ function queryAll(scope: Root | Element, selector: string, search: Search): Elem
 }
 
 function overBudget(search: Search): boolean {
-  return search.work > WORK_BUDGET;
+  return search.work > search.workBudget;
 }
 
 export type Root = Document | ShadowRoot;
@@ -447,6 +475,8 @@ interface Step {
 
 interface Search {
   root: Root;
+  workBudget: number;
+  rootSize: number;
   work: number;
   broader: Candidate[];
   budget: Budget;

@@ -5,17 +5,28 @@ import { sampleElements, type Sampled } from './sample';
 
 /**
  * Runs inside the benchmark page (bundled by tests/bench/lib/bundle.ts), driven step by step from
- * Node so that Node can read the renderer's CPU time around single generations: `prepare` samples
- * the elements, `generateAll` runs the engines, `rerun` repeats one generation for the CPU clock,
- * `judge` applies each deploy-like change and sees what every selector now matches. Both engines see the same
+ * Node so that Node can read the renderer's CPU clock between steps: `prepare` samples the
+ * elements, `generateAll` runs one engine on all of them, `rerun` runs one generation again to be
+ * timed alone, `judge` applies each deploy-like change and sees what every selector now matches. Both engines see the same
  * elements and the same changed pages.
  */
 let state: { original: string; sampled: Sampled[]; results: Array<Record<string, EngineResult>> } | null = null;
 
-export function prepare(options: PrepareOptions): Array<{ tag: string; clickable: boolean }> {
+export function prepare(options: PrepareOptions): SampledInfo[] {
   const sampled = sampleElements(document, options.seed, options.perPage, options.clickableShare);
   state = { original: document.documentElement.outerHTML, sampled, results: sampled.map(() => ({})) };
-  return sampled.map(({ element, clickable }) => ({ tag: element.localName, clickable }));
+  return sampled.map(({ element, clickable }) => ({ tag: element.localName, clickable, twin: isTwinOfPrevious(element) }));
+}
+
+/**
+ * The element has the same tag and the same attributes as the sibling before it. No selector in
+ * the portable dialect can tell the two apart after a sibling is inserted in front (change 1):
+ * the earlier one then stands exactly where the element stood, with everything it had.
+ */
+function isTwinOfPrevious(element: Element): boolean {
+  const previous = element.previousElementSibling;
+  if (!previous || previous.localName !== element.localName || previous.attributes.length !== element.attributes.length) return false;
+  return Array.from(element.attributes).every((attribute) => previous.getAttribute(attribute.name) === attribute.value);
 }
 
 /** Does nothing: Node times it to subtract the cost of a round trip from each measurement. */
@@ -24,49 +35,42 @@ export function noop(): number {
 }
 
 /**
- * Every engine on every element (alternating who goes first, so neither always meets a warm
- * cache). The wall time kept is the best of three runs (one when the first took
- * REPEAT_BELOW_MS or more): other processes share the machine's cores. A repeat that returns
- * another selector marks the engine as non-deterministic on that element.
+ * One engine on every element, in one call (Node reads the renderer's CPU clock around it). A
+ * cheap run (under REPEAT_BELOW_MS, where scheduling noise weighs most) is run three times and
+ * the best wall time kept; a repeat that returns another selector marks the engine as
+ * non-deterministic on that element.
  */
-export function generateAll(engineIds: string[]): Array<Record<string, { wallMs: number }>> {
+export function generateAll(engineId: string): number[] {
   const { sampled, results } = current();
-  const engines = engineIds.map(engineById);
-  sampled.forEach(({ element }, index) => {
-    const order = index % 2 === 0 ? engines : [...engines].reverse();
-    for (const engine of order) results[index]![engine.id] = generate(engine, element);
-  });
-  return results.map((byEngine) => Object.fromEntries(Object.entries(byEngine).map(([id, result]) => [id, { wallMs: result.wallMs }])));
-}
-
-/** One more run of one engine on one element, for Node to time with the renderer's CPU clock. */
-export function rerun(index: number, engineId: string): void {
-  const { sampled } = current();
-  timed(engineById(engineId), sampled[index]!.element);
-}
-
-function generate(engine: Engine, element: Element): EngineResult {
-  const first = timed(engine, element);
-  let best = first.ms;
-  let deterministic = true;
-  if (first.ms < REPEAT_BELOW_MS) {
-    for (let i = 0; i < 2; i++) {
+  const engine = engineById(engineId);
+  return sampled.map(({ element }, index) => {
+    const first = timed(engine, element);
+    let best = first.ms;
+    let deterministic = true;
+    for (let i = 0; i < 2 && first.ms < REPEAT_BELOW_MS; i++) {
       const again = timed(engine, element);
       best = Math.min(best, again.ms);
       deterministic &&= again.selector === first.selector;
     }
-  }
-  const found = first.selector === null ? [] : matches(document, first.selector);
-  return {
-    selector: first.selector,
-    error: first.error,
-    wallMs: best,
-    cpuMs: null,
-    deterministic,
-    unique: found.length === 1 && found[0] === element,
-    escape: first.selector?.includes('\\') ?? false,
-    outcomes: [],
-  };
+    const found = first.selector === null ? [] : matches(document, first.selector);
+    results[index]![engineId] = {
+      selector: first.selector,
+      error: first.error,
+      wallMs: best,
+      cpuMs: null,
+      batchCpuMs: Number.NaN,
+      deterministic,
+      unique: found.length === 1 && found[0] === element,
+      escape: first.selector?.includes('\\') ?? false,
+      outcomes: [],
+    };
+    return best;
+  });
+}
+
+/** One more run of one engine on one element, for Node to time alone on the CPU clock. */
+export function rerun(index: number, engineId: string): void {
+  timed(engineById(engineId), current().sampled[index]!.element);
 }
 
 function engineById(id: string): Engine {
@@ -75,7 +79,7 @@ function engineById(id: string): Engine {
   return engine;
 }
 
-const REPEAT_BELOW_MS = 100;
+const REPEAT_BELOW_MS = 10;
 
 /** Applies the seven changes in turn and classifies every selector on each changed page. */
 export function judge(): PageJudgement {
@@ -144,6 +148,12 @@ interface Engine {
   generate: (element: Element) => string;
 }
 
+export interface SampledInfo {
+  tag: string;
+  clickable: boolean;
+  twin: boolean;
+}
+
 export interface PrepareOptions {
   seed: string;
   perPage: number;
@@ -153,10 +163,12 @@ export interface PrepareOptions {
 export interface EngineResult {
   selector: string | null;
   error: string | null;
-  /** Wall-clock time, best of three runs, as the page saw it. */
+  /** Wall-clock time as the page saw it (best of three for cheap runs). */
   wallMs: number;
-  /** Renderer main-thread CPU time of one more run, measured by Node when the wall time was not tiny. */
+  /** Renderer main-thread CPU time of one more run alone, read by Node (minus an empty round trip); `null` if not rerun. */
   cpuMs: number | null;
+  /** Renderer main-thread CPU time of the engine's whole batch on this page: it bounds every run in it. */
+  batchCpuMs: number;
   deterministic: boolean;
   unique: boolean;
   escape: boolean;
