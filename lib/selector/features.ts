@@ -48,6 +48,15 @@ const STATE_VALUES = new Set(['true', 'false', 'yes', 'no', '0', '1', 'none']);
 const ID_COST = { own: 2, anchor: 2 };
 const CLASS_COST = { own: 7, anchor: 4 };
 const UTILITY_CLASS_COST = { own: 14, anchor: 12 };
+/**
+ * A generated class or id of the element itself (a hash, a database number) is a last resort,
+ * but a better one than its own position: when it changes the selector stops matching, whereas a
+ * shifted position silently matches a neighbour (issue 3: the wrong element is the worst outcome).
+ * Run-time counters (`:r1:`, `mui-3`) are never used: another element may get them.
+ */
+const GENERATED_OWN_COST = 27;
+/** A part kept only as a guard next to a position (see `guardFeatures`). */
+const GUARD_COST = 20;
 /** The target's tag alone: a new element of the same kind nearby would match it too. */
 export const BARE_TAG_COST = 9;
 /** Tags that name a region or a role of their own and so make a good anchor. */
@@ -75,6 +84,26 @@ export function ownFeatures(element: Element): Feature[] {
   return featuresOf(element, 0);
 }
 
+/**
+ * Every plain attribute of the element as a part, including those that say too little to choose
+ * (`fill`, `width`): used only to make a positional selector stop matching when siblings shift.
+ */
+export function guardFeatures(element: Element): Feature[] {
+  const tag = emittableTag(element);
+  const guards: Feature[] = [];
+  for (const attribute of Array.from(element.attributes)) {
+    const { name, value } = attribute;
+    if (name === 'id' || name === 'class' || STATE_ATTRIBUTES.has(name) || !isPlainIdent(name)) continue;
+    if (value.length > MAX_VALUE || valueIssue(value) !== null) continue;
+    // Known attributes keep their own checks (a link with per-visit parameters is no guard).
+    const rule = ATTRIBUTE_RULES.find((candidate) => candidate.name === name);
+    if (rule && !usableValue(value, rule)) continue;
+    if (name.startsWith('data-') && !TRACKING_ATTRIBUTE.test(name) && !isStableDataAttribute(name, value)) continue;
+    guards.push(feature(0, { kind: 'attr', name, value }, `[${name}="${value}"]`, GUARD_COST, null, tag));
+  }
+  return guards;
+}
+
 /** Features of an ancestor at `level` (1 = parent) usable as anchors. */
 export function anchorFeatures(element: Element, level: number): Feature[] {
   return featuresOf(element, level);
@@ -85,9 +114,11 @@ function featuresOf(element: Element, level: number): Feature[] {
   const tag = emittableTag(element);
   const features: Feature[] = [];
   const id = element.getAttribute('id');
-  if (id !== null && idIssue(id) === null) {
+  const idVerdict = id === null ? 'absent' : idIssue(id);
+  if (id !== null && (idVerdict === null || (own && idVerdict === 'generated'))) {
     const text = isPlainIdent(id) ? `#${id}` : isQuotable(id) ? `[id="${id}"]` : null;
-    if (text) features.push(feature(level, { kind: 'attr', name: 'id', value: id }, text, pick(ID_COST, own), null));
+    const generated = idVerdict === 'generated';
+    if (text) features.push(feature(level, { kind: 'attr', name: 'id', value: id }, text, generated ? GENERATED_OWN_COST : pick(ID_COST, own), generated ? 'generated-name' : null));
   }
   for (const attribute of Array.from(element.attributes)) {
     const cost = attributeCost(attribute.name, attribute.value, tag, own);
@@ -99,6 +130,10 @@ function featuresOf(element: Element, level: number): Feature[] {
   }
   for (const name of classesOf(element)) {
     const issue = classIssue(name);
+    if (issue === 'generated' && own) {
+      features.push(feature(level, { kind: 'class', name }, `.${name}`, GENERATED_OWN_COST, 'generated-name', tag));
+      continue;
+    }
     if (issue !== null && issue !== 'utility') continue;
     const cost = pick(issue === 'utility' ? UTILITY_CLASS_COST : CLASS_COST, own);
     features.push(feature(level, { kind: 'class', name }, `.${name}`, cost, issue === 'utility' ? 'style-class' : null, tag));
@@ -137,6 +172,8 @@ function feature(level: number, match: Matcher, text: string, cost: number, hint
 
 function attributeCost(name: string, value: string, tag: string | null, own: boolean): number | null {
   if (name === 'id' || name === 'class' || STATE_ATTRIBUTES.has(name) || !isPlainIdent(name)) return null;
+  // Long values (serialized JSON, base64 blobs) are never usable; judging them would only cost time.
+  if (value.length > MAX_URL_VALUE) return null;
   const rule = ATTRIBUTE_RULES.find((candidate) => candidate.name === name);
   const cost = rule ? pick(rule, own) : TRACKING_ATTRIBUTE.test(name) ? pick(TRACKING_COST, own)
     : isStableDataAttribute(name, value) ? pick(DATA_ATTRIBUTE_COST, own) : null;
@@ -218,7 +255,7 @@ export type Matcher =
   | { kind: 'tag'; name: string }
   | { kind: 'nth'; tag: string | null; index: number; qualifier: Matcher | null };
 
-export type FeatureHint = 'position' | 'style-class';
+export type FeatureHint = 'position' | 'style-class' | 'generated-name';
 
 export interface Feature {
   /** 0 = the picked element, 1 = its parent, … */

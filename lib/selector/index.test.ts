@@ -106,6 +106,18 @@ describe('generateSelector', () => {
     expect(generateSelector(pick('a[href^="/jobs"]'))).not.toContain('utm_source');
   });
 
+  it('falls back on a generated name before a position, never on a run-time counter id', () => {
+    document.body.innerHTML = `
+      <ul class="list">
+        <li class="Item_row__a8Bc2"><span>One</span></li>
+        <li class="Item_row__a8Bc2 Item_last__Qw3rT" id=":r7:"><span>Two</span></li>
+      </ul>`;
+    const last = pick('li:nth-child(2)');
+    const [best] = candidateSelectors(last);
+    expect(best).toEqual({ selector: 'li.Item_last__Qw3rT', matchCount: 1, hints: ['generated-name'] });
+    expect(generateSelector(last)).not.toContain(':r7:');
+  });
+
   it('avoids state classes and state attributes', () => {
     document.body.innerHTML = `
       <ul class="tabs">

@@ -15,17 +15,25 @@ let state: { original: string; sampled: Sampled[]; results: Array<Record<string,
 export function prepare(options: PrepareOptions): SampledInfo[] {
   const sampled = sampleElements(document, options.seed, options.perPage, options.clickableShare);
   state = { original: document.documentElement.outerHTML, sampled, results: sampled.map(() => ({})) };
-  return sampled.map(({ element, clickable }) => ({ tag: element.localName, clickable, twin: isTwinOfPrevious(element) }));
+  return sampled.map(({ element, clickable }) => ({
+    tag: element.localName,
+    clickable,
+    twin: isTwinOfPrevious(element),
+    bareFirst: element.previousElementSibling === null && element.attributes.length === 0,
+  }));
 }
 
 /**
- * The element has the same tag and the same attributes as the sibling before it. No selector in
- * the portable dialect can tell the two apart after a sibling is inserted in front (change 1):
- * the earlier one then stands exactly where the element stood, with everything it had.
+ * The sibling before the element has the same tag and attributes. A unique selector must then
+ * name the element by its position; after change 1 (an element inserted first) that sibling stands
+ * exactly where the element stood, with everything the portable dialect can see (it cannot look
+ * at descendants or count from the end): every unique selector now points at it. (`bareFirst`:
+ * a first child without attributes is matched by the new bare element just as well.)
  */
 function isTwinOfPrevious(element: Element): boolean {
   const previous = element.previousElementSibling;
-  if (!previous || previous.localName !== element.localName || previous.attributes.length !== element.attributes.length) return false;
+  if (!previous) return false;
+  if (previous.localName !== element.localName || previous.attributes.length !== element.attributes.length) return false;
   return Array.from(element.attributes).every((attribute) => previous.getAttribute(attribute.name) === attribute.value);
 }
 
@@ -152,6 +160,7 @@ export interface SampledInfo {
   tag: string;
   clickable: boolean;
   twin: boolean;
+  bareFirst: boolean;
 }
 
 export interface PrepareOptions {
