@@ -143,8 +143,9 @@ function featuresOf(element: Element, level: number): Feature[] {
   }
   const index = childIndex(element);
   if (index !== null) {
-    const cost = own ? POSITION_COST.own
-      : element.parentElement === element.ownerDocument.body ? POSITION_COST.topLevel
+    const topLevel = element.parentElement === element.ownerDocument.body;
+    const cost = topLevel ? POSITION_COST.topLevel + (own ? POSITION_COST.own - POSITION_COST.anchor : 0)
+      : own ? POSITION_COST.own
         : level === 1 ? POSITION_COST.parent : POSITION_COST.anchor + level * POSITION_COST.perLevel;
     if (own) {
       features.push(feature(level, { kind: 'nth', tag, index, qualifier: null }, `:nth-child(${index})`, cost, 'position', tag));

@@ -18,7 +18,7 @@ export function prepare(options: PrepareOptions): SampledInfo[] {
   return sampled.map(({ element, clickable }) => ({
     tag: element.localName,
     clickable,
-    twin: isTwinOfPrevious(element),
+    twin: isTwinOfPrevious(element) || isPinnedBareFirst(element),
     bareFirst: element.previousElementSibling === null && element.attributes.length === 0,
   }));
 }
@@ -32,9 +32,24 @@ export function prepare(options: PrepareOptions): SampledInfo[] {
  */
 function isTwinOfPrevious(element: Element): boolean {
   const previous = element.previousElementSibling;
-  if (!previous) return false;
-  if (previous.localName !== element.localName || previous.attributes.length !== element.attributes.length) return false;
-  return Array.from(element.attributes).every((attribute) => previous.getAttribute(attribute.name) === attribute.value);
+  return previous !== null && sameTagAndAttributes(previous, element);
+}
+
+/**
+ * A first child without attributes that has a twin further on must be named by its position 1,
+ * which after change 1 belongs to the new bare element: the same dead end as a twin before it.
+ */
+function isPinnedBareFirst(element: Element): boolean {
+  if (element.previousElementSibling !== null || element.attributes.length > 0) return false;
+  for (let next = element.nextElementSibling; next; next = next.nextElementSibling) {
+    if (sameTagAndAttributes(next, element)) return true;
+  }
+  return false;
+}
+
+function sameTagAndAttributes(a: Element, b: Element): boolean {
+  if (a.localName !== b.localName || a.attributes.length !== b.attributes.length) return false;
+  return Array.from(b.attributes).every((attribute) => a.getAttribute(attribute.name) === attribute.value);
 }
 
 /** Does nothing: Node times it to subtract the cost of a round trip from each measurement. */
