@@ -1,5 +1,5 @@
 import { compound } from './compose';
-import { childIndex, emittableTag, ownFeatures } from './features';
+import { type Feature, childIndex, emittableTag, ownFeatures, shiftGuard } from './features';
 import { type Candidate, type Root, type Search, overBudget, queryAll, specialSelector } from './search';
 
 /** A chain of positions is always worse than any selector the search found. */
@@ -40,15 +40,15 @@ export function chain(element: Element, top: Root | Element, prefix: string, sea
 
 function stepFor(node: Element, isTarget: boolean): Step {
   const index = childIndex(node);
-  const own = isTarget ? bestOwnPart(node) : emittableTag(node) ?? '';
-  if (index === null) return { text: own || '*', loose: null, child: true };
-  return { text: `${own}:nth-child(${index})`, loose: own || null, child: true };
-}
-
-/** The element's cheapest own part other than its position, with its tag; or just the tag. */
-function bestOwnPart(element: Element): string {
-  const part = ownFeatures(element).find((feature) => feature.match.kind !== 'nth');
-  return part ? compound(part.tag, [part]) : emittableTag(element) ?? '';
+  const tag = emittableTag(node) ?? '';
+  if (!isTarget) return index === null ? { text: tag || '*', loose: null, child: true } : { text: `${tag}:nth-child(${index})`, loose: tag || null, child: true };
+  // The element keeps its best part, and next to its position a guard against shifted siblings.
+  const best = ownFeatures(node).find((feature) => feature.match.kind !== 'nth');
+  const loose = best ? compound(best.tag, [best]) : tag;
+  if (index === null) return { text: loose || '*', loose: null, child: true };
+  const guard = shiftGuard(node, best ? [best] : []);
+  const positioned = compound(best?.tag ?? guard?.tag ?? (tag || null), [best, guard].filter((part): part is Feature => !!part));
+  return { text: `${positioned}:nth-child(${index})`, loose: loose || null, child: true };
 }
 
 /** Joins steps by a descendant combinator instead of a `>` chain through wrappers, where uniqueness allows. */

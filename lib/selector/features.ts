@@ -39,9 +39,11 @@ const UNSTABLE_DATA_ATTRIBUTE =
   /^data-(v-|react|n-head|emotion|styled|sc-|rh$|hid$|testing-library|lazy|src|srcset|original|ll-|aos|sr-|wow|pin|index|idx|pos|position|order|count|time|timestamp|ts$|nonce|token|session|rand|uuid|guid|key$|slot|row|col|item-index|offset|page|nosnippet|ved|jsaction|ei$)/;
 
 /** Query parameters that change per visit or per campaign: a link carrying them is not stable. */
-const DYNAMIC_URL =
-  /^javascript:|[?&](utm_[a-z]+|fbclid|gclid|msclkid|mc_[a-z]+|sid|sessionid|session|token|nonce|ts|timestamp|cb|_|rand|random|ref_?|cache)=/i;
-const LONG_HEX = /[0-9a-f]{16,}/i;
+const DYNAMIC_URL = new RegExp(`^javascript:|[?&](${'utm_[a-z]+|fbclid|gclid|msclkid|mc_[a-z]+|ref_?|'}${'sid|sessionid|session|token|nonce|ts|timestamp|cb|_|rand|random|cache'})=`, 'i');
+/** Parameters that differ on every visit: a link carrying them cannot even serve as a guard. */
+const PER_VISIT_URL = /[?&](sid|sessionid|session|token|nonce|ts|timestamp|cb|_|rand|random|cache)=/i;
+/** A hash-like run of hex with letters and digits (a session or cache key); plain long numbers are content ids. */
+const LONG_HEX = /(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{16,}/i;
 /** Values of `data-*` flags that a script flips. */
 const STATE_VALUES = new Set(['true', 'false', 'yes', 'no', '0', '1', 'none']);
 
@@ -78,6 +80,7 @@ const TAGGED_POSITION_COST = 0.5;
 const MAX_TEXT_VALUE = 60;
 const MAX_URL_VALUE = 200;
 const MAX_VALUE = 80;
+const MAX_GUARD_VALUE = 300;
 
 /** Features of the picked element itself. */
 export function ownFeatures(element: Element): Feature[] {
@@ -85,23 +88,54 @@ export function ownFeatures(element: Element): Feature[] {
 }
 
 /**
+ * The part to write next to the element's position so that the selector stops matching, rather
+ * than matching a neighbour, when the siblings shift: one the element has and that whatever would
+ * then stand at its position lacks (the sibling before it, or a new bare element of the same tag
+ * when it is the first child). `null` when the parts already written do that, or when none can.
+ */
+export function shiftGuard(element: Element, written: Feature[]): Feature | null {
+  const previous = element.previousElementSibling;
+  const ruledOut = (feature: Feature) => (previous ? !hasFeature(previous, feature) : true);
+  if (written.some(ruledOut)) return null;
+  const texts = new Set(written.map((feature) => feature.text));
+  // Any plain attribute will do as a guard, even one that says little on its own (`fill`, `type`).
+  return [...ownFeatures(element), ...guardFeatures(element)].find((feature) =>
+    feature.match.kind !== 'nth' && !texts.has(feature.text) && ruledOut(feature)) ?? null;
+}
+
+/**
  * Every plain attribute of the element as a part, including those that say too little to choose
  * (`fill`, `width`): used only to make a positional selector stop matching when siblings shift.
  */
-export function guardFeatures(element: Element): Feature[] {
+function guardFeatures(element: Element): Feature[] {
   const tag = emittableTag(element);
   const guards: Feature[] = [];
   for (const attribute of Array.from(element.attributes)) {
     const { name, value } = attribute;
-    if (name === 'id' || name === 'class' || STATE_ATTRIBUTES.has(name) || !isPlainIdent(name)) continue;
-    if (value.length > MAX_VALUE || valueIssue(value) !== null) continue;
-    // Known attributes keep their own checks (a link with per-visit parameters is no guard).
-    const rule = ATTRIBUTE_RULES.find((candidate) => candidate.name === name);
-    if (rule && !usableValue(value, rule)) continue;
-    if (name.startsWith('data-') && !TRACKING_ATTRIBUTE.test(name) && !isStableDataAttribute(name, value)) continue;
+    if (!isGuard(name, value)) continue;
     guards.push(feature(0, { kind: 'attr', name, value }, `[${name}="${value}"]`, GUARD_COST, null, tag));
   }
+  // The whole class attribute, when the neighbour has the same classes and more (`.item` versus
+  // `.item.item--new`): `[class="item"]` is the one portable way to say "and nothing else".
+  const classes = element.getAttribute('class');
+  if (classes !== null && isQuotable(classes) && classes.trim() !== '' && !classesOf(element).some((name) => classIssue(name) === 'state')) {
+    guards.push(feature(0, { kind: 'attr', name: 'class', value: classes }, `[class="${classes}"]`, GUARD_COST + 1, null, tag));
+  }
   return guards;
+}
+
+/**
+ * A guard only has to tell the element from its neighbours today and to stop matching when it
+ * changes, so more values qualify than for naming the element: campaign parameters, hashes and
+ * long numbers, a button's `value`. What changes on its own does not: state, per-visit parameters,
+ * render-order counters (`data-reactid`, `data-index`).
+ */
+function isGuard(name: string, value: string): boolean {
+  if (name === 'id' || name === 'class' || (STATE_ATTRIBUTES.has(name) && name !== 'value') || !isPlainIdent(name)) return false;
+  if (value.length > MAX_GUARD_VALUE || !isQuotable(value) || value.trim() === '' || PER_VISIT_URL.test(value)) return false;
+  if (!name.startsWith('data-')) return true;
+  const words = name.slice('data-'.length);
+  return !UNSTABLE_DATA_ATTRIBUTE.test(name) && !isStateName(words) && !/(^|-)(state|status)$/.test(words) && !isStateName(value);
 }
 
 /** Features of an ancestor at `level` (1 = parent) usable as anchors. */

@@ -1,7 +1,7 @@
 import { chain } from './chain';
 import { compound, render } from './compose';
 import { cheapestCovers, featureSets } from './cover';
-import { BARE_TAG_COST, type Feature, anchorFeatures, byCost, childIndex, emittableTag, guardFeatures, hasFeature, ownFeatures } from './features';
+import { BARE_TAG_COST, type Feature, anchorFeatures, byCost, childIndex, emittableTag, ownFeatures, shiftGuard } from './features';
 import {
   type Base, type Candidate, type Root, type Search, type StabilityHintKind, WORK_BUDGET, byCandidateCost, candidate,
   newSearch, overBudget, queryAll, specialSelector,
@@ -186,22 +186,12 @@ function sampleLookalikes(matches: Element[], element: Element): Element[] {
 
 /**
  * A selector that names the element by its position should stop matching, not match a neighbour,
- * when the siblings shift (issue 3: a wrong element is the worst outcome). So next to its
- * position the element keeps one of its own parts that the sibling before it lacks (any part when
- * it is the first child): after an insert, the element now at that position fails the part.
+ * when the siblings shift (issue 3: a wrong element is the worst outcome): see `shiftGuard`.
  */
 function safeguards(element: Element, base: Base, chosen: Feature[]): Feature[] {
   if (!chosen.some((feature) => feature.level === 0 && feature.match.kind === 'nth')) return [];
-  const previous = element.previousElementSibling;
-  // What would stand at the element's position after an insert: the sibling before it, or a
-  // new bare element of the same tag when it is the first child.
-  const ruledOut = (feature: Feature) => (previous ? !hasFeature(previous, feature) : true);
   const ownParts = [base.feature, ...chosen].filter((feature): feature is Feature => !!feature && feature.level === 0 && feature.match.kind !== 'nth');
-  if (ownParts.some(ruledOut)) return [];
-  const written = new Set(ownParts.map((feature) => feature.text));
-  // Any plain attribute will do as a guard, even one that says little on its own (`fill`, `type`).
-  const guard = [...ownFeatures(element), ...guardFeatures(element)].find((feature) =>
-    feature.match.kind !== 'nth' && !written.has(feature.text) && ruledOut(feature));
+  const guard = shiftGuard(element, ownParts);
   return guard ? [guard] : [];
 }
 

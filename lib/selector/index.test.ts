@@ -96,14 +96,14 @@ describe('generateSelector', () => {
       <div><button class="btn" data-goalpost="signup">Sign up</button></div>
       <div><button class="btn" data-cy="login">Log in</button></div>
       <form><input name="q"><button class="btn" aria-label="Search">🔍</button></form>
-      <p><a class="link" href="/about">About</a><a class="link" href="/jobs?utm_source=home">Jobs</a></p>`;
+      <p><a class="link" href="/about">About</a><a class="link" href="/jobs?sessionid=8f3a">Jobs</a></p>`;
     expect(generateSelector(pick('[data-goalpost]'))).toBe('[data-goalpost="signup"]');
     expect(generateSelector(pick('[data-cy]'))).toBe('[data-cy="login"]');
     expect(generateSelector(pick('input'))).toBe('input[name="q"]');
     expect(generateSelector(pick('[aria-label]'))).toBe('button[aria-label="Search"]');
     expect(generateSelector(pick('a[href="/about"]'))).toBe('a[href="/about"]');
     // A link with per-visit parameters is not identified by its href.
-    expect(generateSelector(pick('a[href^="/jobs"]'))).not.toContain('utm_source');
+    expect(generateSelector(pick('a[href^="/jobs"]'))).not.toContain('sessionid');
   });
 
   it('falls back on a generated name before a position, never on a run-time counter id', () => {
@@ -140,6 +140,21 @@ describe('generateSelector', () => {
     const selector = generateSelector(second);
     expect(selector).toBe('#menu li:nth-child(2)');
     expectPointsAt(selector, second);
+  });
+
+  it('keeps a guard next to a position, so that a shifted list stops matching instead of matching a neighbour', () => {
+    document.body.innerHTML = `
+      <div id="share">
+        <a class="icon" rel="nofollow" href="https://twitter.com/example/status/802870610288316416">t</a>
+        <a class="icon" rel="nofollow" href="https://twitter.com/example/status/802870610288316416">t</a>
+        <a class="icon" rel="nofollow" href="https://facebook.com/sharer?u=x&utm_source=site">f</a>
+      </div>`;
+    const facebook = pick('a:nth-child(3)');
+    const selector = generateSelector(facebook);
+    expectPointsAt(selector, facebook);
+    // A bare link inserted first shifts every position by one: the guard keeps the twitter link out.
+    pick('#share').prepend(document.createElement('a'));
+    expect(Array.from(document.querySelectorAll(selector)).every((element) => element === facebook)).toBe(true);
   });
 
   it('prefers a descendant combinator to a chain of anonymous wrappers', () => {

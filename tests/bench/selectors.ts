@@ -248,9 +248,9 @@ function render(summary: ReturnType<typeof summarize>, engines: string[], perPag
     '',
     changes,
     '',
-    `Floor of change 1: ${summary.twins} elements (${percent(summary.twins, summary.elements)}) have the same tag and attributes as the sibling before them ` +
-      '(or are a bare first child with a twin further on); after the insert, what then stands in their place looks exactly as they did, so every ' +
-      'unique portable selector for them points at it: wrong whatever the engine ' +
+    `Floor of change 1: ${summary.twins} elements (${percent(summary.twins, summary.elements)}) have nothing the sibling before them lacks (same tag, ` +
+      'every attribute with the same value), or are a bare first child followed by a sibling of their tag; after the insert, what then stands in ' +
+      'their place has every part a selector can ask for, so every unique portable selector for them points at it: wrong whatever the engine ' +
       `(${percent(summary.twins, summary.elements * MUTATION_LABELS.length)} of all changes). ${summary.bareFirsts} elements (${percent(summary.bareFirsts, summary.elements)}) ` +
       'are first children without attributes, which the new bare element matches just as well: never kept on change 1.',
     '',

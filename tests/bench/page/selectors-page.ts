@@ -24,32 +24,34 @@ export function prepare(options: PrepareOptions): SampledInfo[] {
 }
 
 /**
- * The sibling before the element has the same tag and attributes. A unique selector must then
- * name the element by its position; after change 1 (an element inserted first) that sibling stands
- * exactly where the element stood, with everything the portable dialect can see (it cannot look
- * at descendants or count from the end): every unique selector now points at it. (`bareFirst`:
- * a first child without attributes is matched by the new bare element just as well.)
+ * The sibling before the element has its tag and every one of its attributes with the same value
+ * (and maybe more). The portable dialect can only ask for parts an element has, never for parts
+ * it lacks, so a unique selector must name the element by its position; after change 1 (an element
+ * inserted first) that sibling stands exactly there and has every part the selector asks for (the
+ * dialect cannot look at descendants or count from the end): every unique selector now points at
+ * it. (`bareFirst`: a first child without attributes is matched by the new bare element too.)
  */
 function isTwinOfPrevious(element: Element): boolean {
   const previous = element.previousElementSibling;
-  return previous !== null && sameTagAndAttributes(previous, element);
+  return previous !== null && hasAllOf(previous, element);
 }
 
 /**
- * A first child without attributes that has a twin further on must be named by its position 1,
+ * A first child without attributes followed by a sibling of its tag must be named by position 1,
  * which after change 1 belongs to the new bare element: the same dead end as a twin before it.
  */
 function isPinnedBareFirst(element: Element): boolean {
   if (element.previousElementSibling !== null || element.attributes.length > 0) return false;
   for (let next = element.nextElementSibling; next; next = next.nextElementSibling) {
-    if (sameTagAndAttributes(next, element)) return true;
+    if (next.localName === element.localName) return true;
   }
   return false;
 }
 
-function sameTagAndAttributes(a: Element, b: Element): boolean {
-  if (a.localName !== b.localName || a.attributes.length !== b.attributes.length) return false;
-  return Array.from(b.attributes).every((attribute) => a.getAttribute(attribute.name) === attribute.value);
+/** `candidate` has the tag of `element` and all its attributes with the same values. */
+function hasAllOf(candidate: Element, element: Element): boolean {
+  if (candidate.localName !== element.localName) return false;
+  return Array.from(element.attributes).every((attribute) => candidate.getAttribute(attribute.name) === attribute.value);
 }
 
 /** Does nothing: Node times it to subtract the cost of a round trip from each measurement. */
