@@ -13,10 +13,10 @@ export type { Candidate, Root, StabilityHintKind } from './search';
  * Selector search. The picked element's own parts make a few "bases" (`a[href="/cart"]`,
  * `button.buy`, `li`); each base matches a set of lookalikes, and the cheapest set of further
  * parts of the element or its ancestors that rules them all out completes the selector (see
- * cover.ts). When a base matches too many elements, the search anchors on the highest ancestor
- * that keeps the lookalikes few, finds a selector for that ancestor the same way, and joins the
- * two with a descendant combinator. A chain of `:nth-child` steps is the fallback of last resort
- * (chain.ts). The search's budget and context live in search.ts.
+ * cover.ts). When no such set exists, the search anchors on the nearest ancestor that one cheap
+ * part identifies, and searches again inside it, joining the two with a descendant combinator. A
+ * chain of `:nth-child` steps is the fallback of last resort (chain.ts). The search's budget and
+ * context live in search.ts.
  */
 
 /** Elements matching one base beyond which the search anchors on an ancestor instead. */
@@ -59,7 +59,6 @@ export function allCandidates(element: Element, root: Root): Candidate[] {
   const best = solve(element, root, '', search, 0) ?? chain(element, root, '', search);
   return [best, ...search.broader];
 }
-
 
 /**
  * The cheapest selector for `element` unique among the descendants of `scope`, prefixed by
@@ -105,7 +104,6 @@ function byEqualCost(bases: Base[]): Base[][] {
   }
   return groups;
 }
-
 
 /** The element's own parts as bases, cheapest first; the bare tag last. */
 function basesOf(element: Element): Base[] {
@@ -249,12 +247,6 @@ function nearestIdentifiedAncestor(element: Element, scope: Root | Element, sear
   return null;
 }
 
-
-
-
-
-
-
 /**
  * Cost of the shape of a selector: one per extra compound; and a position on the element with
  * nothing else of its own, which a new sibling of the same tag would take over.
@@ -267,9 +259,6 @@ function structureCost(chosen: Feature[], base: Base): number {
   return levels.size * COMPOUND_COST + (ownPosition && !ownOther ? BARE_POSITION_COST : 0);
 }
 
-
-
-
 /** The cheapest candidate whose real match set in the root is exactly the element. */
 function firstVerified(options: Candidate[], element: Element, search: Search): Candidate | null {
   for (const option of [...options].sort(byCandidateCost)) {
@@ -279,18 +268,10 @@ function firstVerified(options: Candidate[], element: Element, search: Search): 
   return null;
 }
 
-
 function rememberBroader(search: Search, base: Base, prefix: string): void {
   if (search.broader.length >= 8) return;
   search.broader.push(candidate(prefix, base.text, base.cost, base.hints));
 }
-
-
-
-
-
-
-
 
 interface Anchor {
   element: Element;
@@ -298,5 +279,4 @@ interface Anchor {
   cost: number;
   hints: StabilityHintKind[];
 }
-
 
