@@ -42,6 +42,8 @@ const UNSTABLE_DATA_ATTRIBUTE =
 const DYNAMIC_URL = new RegExp(`^javascript:|[?&](${'utm_[a-z]+|fbclid|gclid|msclkid|mc_[a-z]+|ref_?|'}${'sid|sessionid|session|token|nonce|ts|timestamp|cb|_|rand|random|cache'})=`, 'i');
 /** Parameters that differ on every visit: a link carrying them cannot even serve as a guard. */
 const PER_VISIT_URL = /[?&](sid|sessionid|session|token|nonce|ts|timestamp|cb|_|rand|random|cache)=/i;
+/** Attributes whose values differ on every visit: as a guard they would never match again. */
+const PER_VISIT_ATTRIBUTE = /(nonce|token|csrf|session|time|timestamp|^data-ts$|rand|uuid|guid|expires)/;
 /** A hash-like run of hex with letters and digits (a session or cache key); plain long numbers are content ids. */
 const LONG_HEX = /(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{16,}/i;
 /** Values of `data-*` flags that a script flips. */
@@ -59,6 +61,8 @@ const UTILITY_CLASS_COST = { own: 14, anchor: 12 };
 const GENERATED_OWN_COST = 27;
 /** A part kept only as a guard next to a position (see `guardFeatures`). */
 const GUARD_COST = 20;
+/** A part kept as a guard only because nothing steadier tells the element from its neighbour. */
+const FALLBACK_GUARD_COST = 25;
 /** The target's tag alone: a new element of the same kind nearby would match it too. */
 export const BARE_TAG_COST = 9;
 /** Tags that name a region or a role of their own and so make a good anchor. */
@@ -98,9 +102,33 @@ export function shiftGuard(element: Element, written: Feature[]): Feature | null
   const ruledOut = (feature: Feature) => (previous ? !hasFeature(previous, feature) : true);
   if (written.some(ruledOut)) return null;
   const texts = new Set(written.map((feature) => feature.text));
-  // Any plain attribute will do as a guard, even one that says little on its own (`fill`, `type`).
-  return [...ownFeatures(element), ...guardFeatures(element)].find((feature) =>
+  // Any plain attribute will do as a guard, even one that says little on its own (`fill`, `type`);
+  // failing those, a part that may change on its own: then the selector stops matching, where a
+  // bare position would silently match the neighbour.
+  return [...ownFeatures(element), ...guardFeatures(element), ...fallbackGuards(element)].find((feature) =>
     feature.match.kind !== 'nth' && !texts.has(feature.text) && ruledOut(feature)) ?? null;
+}
+
+/**
+ * Parts never chosen to name an element, kept as guards of last resort: run-time ids and
+ * render-order attributes (`data-reactid`), then state classes and attributes, the inline style last.
+ */
+function fallbackGuards(element: Element): Feature[] {
+  const tag = emittableTag(element);
+  const guards: Feature[] = [];
+  const add = (match: Matcher, text: string, cost: number, hint: FeatureHint) => guards.push(feature(0, match, text, cost, hint, tag));
+  const id = element.getAttribute('id');
+  if (id !== null && isQuotable(id) && id.trim() !== '' && idIssue(id) !== null) add({ kind: 'attr', name: 'id', value: id }, `[id="${id}"]`, FALLBACK_GUARD_COST, 'generated-name');
+  for (const name of classesOf(element)) {
+    if (isPlainIdent(name) && classIssue(name) === 'state') add({ kind: 'class', name }, `.${name}`, FALLBACK_GUARD_COST + 1, 'state-name');
+  }
+  for (const { name, value } of Array.from(element.attributes)) {
+    if (name === 'id' || name === 'class' || !isPlainIdent(name) || value.length > MAX_GUARD_VALUE || !isQuotable(value) || value.trim() === '') continue;
+    if (isGuard(name, value) || PER_VISIT_URL.test(value) || PER_VISIT_ATTRIBUTE.test(name)) continue;
+    const cost = name === 'style' ? FALLBACK_GUARD_COST + 3 : STATE_ATTRIBUTES.has(name) ? FALLBACK_GUARD_COST + 2 : FALLBACK_GUARD_COST;
+    add({ kind: 'attr', name, value }, `[${name}="${value}"]`, cost, STATE_ATTRIBUTES.has(name) ? 'state-name' : 'generated-name');
+  }
+  return guards.sort(byCost);
 }
 
 /**
@@ -290,7 +318,7 @@ export type Matcher =
   | { kind: 'tag'; name: string }
   | { kind: 'nth'; tag: string | null; index: number; qualifier: Matcher | null };
 
-export type FeatureHint = 'position' | 'style-class' | 'generated-name';
+export type FeatureHint = 'position' | 'style-class' | 'generated-name' | 'state-name';
 
 export interface Feature {
   /** 0 = the picked element, 1 = its parent, … */

@@ -160,9 +160,10 @@ function completed(element: Element, base: Base, scope: Root | Element, prefix: 
 }
 
 function coverCandidate(element: Element, base: Base, chosen: Feature[], cost: number, prefix: string): Candidate {
-  const text = render(base, [...chosen, ...safeguards(element, base, chosen)]);
+  const guards = safeguards(element, base, chosen);
+  const text = render(base, [...chosen, ...guards]);
   const hints = new Set<StabilityHintKind>(base.hints);
-  for (const feature of chosen) if (feature.hint) hints.add(feature.hint);
+  for (const feature of [...chosen, ...guards]) if (feature.hint) hints.add(feature.hint);
   return candidate(prefix, text, base.cost + cost, [...hints]);
 }
 

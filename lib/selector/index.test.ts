@@ -157,6 +157,46 @@ describe('generateSelector', () => {
     expect(Array.from(document.querySelectorAll(selector)).every((element) => element === facebook)).toBe(true);
   });
 
+  it('guards a position with a state class or inline style when nothing steadier tells the neighbour apart', () => {
+    document.body.innerHTML = `
+      <div id="rail">
+        <div style="height:70px">ad</div>
+        <div style="margin:0 auto">a</div>
+        <div style="margin:0 auto">b</div>
+      </div>
+      <ul id="tabs"><li class="tab">1</li><li class="tab is-current">2</li><li class="tab">3</li></ul>`;
+    const first = pick('#rail > div:nth-child(2)');
+    const current = pick('#tabs .is-current');
+    for (const element of [first, current]) {
+      const selector = generateSelector(element);
+      expectPointsAt(selector, element);
+      // An element of the same tag inserted first: what then stands at the old position lacks the guard.
+      const inserted = document.createElement(element.localName);
+      element.parentElement!.prepend(inserted);
+      expect(Array.from(document.querySelectorAll(selector)).every((match) => match === element)).toBe(true);
+      inserted.remove();
+    }
+    const [best] = candidateSelectors(current);
+    expect(best!.hints).toContain('state-name');
+  });
+
+  it('joins a last-resort chain by descendant combinators, so that a new wrapper does not move it onto the parent', () => {
+    document.body.innerHTML = `
+      <main id="m">
+        <div><div><div><b></b><b></b></div></div></div>
+        <div><div><b></b><b></b></div></div>
+      </main>`;
+    const target = pick('#m > div:nth-child(1) > div > div');
+    const selector = generateSelector(target);
+    expectPointsAt(selector, target);
+    expect(selector).not.toContain('>');
+    const parent = target.parentElement!;
+    const wrapper = document.createElement('div');
+    parent.before(wrapper);
+    wrapper.append(parent);
+    expect(Array.from(document.querySelectorAll(selector))).toContain(target);
+  });
+
   it('prefers a descendant combinator to a chain of anonymous wrappers', () => {
     document.body.innerHTML = `
       <main class="page"><div><div><div><div><span class="price">9 €</span></div></div></div></div></main>

@@ -30,7 +30,7 @@ describe('classIssue', () => {
     },
   );
 
-  it.each(['flex', 'mt-4', 'px-2', 'text-sm', 'text-gray-500', 'bg-white', 'rounded-lg', 'items-center', 'w-full', 'col-md-6', 'd-flex', 'sr-only'])(
+  it.each(['flex', 'mt-4', 'px-2', 'text-sm', 'text-gray-500', 'bg-white', 'rounded-lg', 'items-center', 'w-full', 'col-md-6', 'd-flex', 'sr-only', 'visually-hidden', 'element-invisible'])(
     'marks utility class %s',
     (name) => {
       expect(classIssue(name)).toBe('utility');

@@ -97,6 +97,9 @@ const UTILITY_WORDS = new Set([
   'mr-auto', 'mx-auto', 'float-left', 'float-right', 'visually-hidden', 'screen-reader-text',
 ]);
 
+/** Classes that hide text from the eye but not from screen readers: never toggled, despite their words. */
+const SCREEN_READER_CLASSES = new Set(['visually-hidden', 'element-invisible', 'screen-reader-text', 'sr-only', 'u-visually-hidden', 'is-visually-hidden']);
+
 /** Attribute names whose values are state, not identity (toggled by scripts). */
 export const STATE_ATTRIBUTES = new Set([
   'style', 'aria-expanded', 'aria-selected', 'aria-pressed', 'aria-checked', 'aria-current',
@@ -122,6 +125,7 @@ export function classIssue(name: string): NameIssue | null {
 
 function judgeClass(name: string): NameIssue | null {
   if (!isPlainIdent(name)) return 'needs-escape';
+  if (SCREEN_READER_CLASSES.has(name)) return 'utility';
   if (isStateName(name)) return 'state';
   if (looksGenerated(name, GENERATED_CLASS_PATTERNS)) return 'generated';
   if (isUtilityClass(name)) return 'utility';

@@ -67,7 +67,7 @@ export function byCandidateCost(a: Candidate, b: Candidate): number {
 
 export type Root = Document | ShadowRoot;
 
-export type StabilityHintKind = 'position' | 'style-class' | 'generated-name';
+export type StabilityHintKind = 'position' | 'style-class' | 'generated-name' | 'state-name';
 
 export interface Candidate {
   selector: string;
