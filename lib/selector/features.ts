@@ -39,15 +39,30 @@ const UNSTABLE_DATA_ATTRIBUTE =
   /^data-(v-|react|n-head|emotion|styled|sc-|rh$|hid$|testing-library|lazy|src|srcset|original|ll-|aos|sr-|wow|pin|index|idx|pos|position|order|count|time|timestamp|ts$|nonce|token|session|rand|uuid|guid|key$|slot|row|col|item-index|offset|page|nosnippet|ved|jsaction|ei$)/;
 
 /** Query parameters that change per visit or per campaign: a link carrying them is not stable. */
-const DYNAMIC_URL =
-  /^javascript:|[?&](utm_[a-z]+|fbclid|gclid|msclkid|mc_[a-z]+|sid|sessionid|session|token|nonce|ts|timestamp|cb|_|rand|random|ref_?|cache)=/i;
-const LONG_HEX = /[0-9a-f]{16,}/i;
+const DYNAMIC_URL = new RegExp(`^javascript:|[?&](${'utm_[a-z]+|fbclid|gclid|msclkid|mc_[a-z]+|ref_?|'}${'sid|sessionid|session|token|nonce|ts|timestamp|cb|_|rand|random|cache'})=`, 'i');
+/** Parameters that differ on every visit: a link carrying them cannot even serve as a guard. */
+const PER_VISIT_URL = /[?&](sid|sessionid|session|token|nonce|ts|timestamp|cb|_|rand|random|cache)=/i;
+/** Attributes whose values differ on every visit: as a guard they would never match again. */
+const PER_VISIT_ATTRIBUTE = /(nonce|token|csrf|session|time|timestamp|^data-ts$|rand|uuid|guid|expires)/;
+/** A hash-like run of hex with letters and digits (a session or cache key); plain long numbers are content ids. */
+const LONG_HEX = /(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{16,}/i;
 /** Values of `data-*` flags that a script flips. */
 const STATE_VALUES = new Set(['true', 'false', 'yes', 'no', '0', '1', 'none']);
 
 const ID_COST = { own: 2, anchor: 2 };
 const CLASS_COST = { own: 7, anchor: 4 };
 const UTILITY_CLASS_COST = { own: 14, anchor: 12 };
+/**
+ * A generated class or id of the element itself (a hash, a database number) is a last resort,
+ * but a better one than its own position: when it changes the selector stops matching, whereas a
+ * shifted position silently matches a neighbour (issue 3: the wrong element is the worst outcome).
+ * Run-time counters (`:r1:`, `mui-3`) are never used: another element may get them.
+ */
+const GENERATED_OWN_COST = 27;
+/** A part kept only as a guard next to a position (see `guardFeatures`). */
+const GUARD_COST = 20;
+/** A part kept as a guard only because nothing steadier tells the element from its neighbour. */
+const FALLBACK_GUARD_COST = 25;
 /** The target's tag alone: a new element of the same kind nearby would match it too. */
 export const BARE_TAG_COST = 9;
 /** Tags that name a region or a role of their own and so make a good anchor. */
@@ -69,10 +84,86 @@ const TAGGED_POSITION_COST = 0.5;
 const MAX_TEXT_VALUE = 60;
 const MAX_URL_VALUE = 200;
 const MAX_VALUE = 80;
+const MAX_GUARD_VALUE = 300;
 
 /** Features of the picked element itself. */
 export function ownFeatures(element: Element): Feature[] {
   return featuresOf(element, 0);
+}
+
+/**
+ * The part to write next to the element's position so that the selector stops matching, rather
+ * than matching a neighbour, when the siblings shift: one the element has and that whatever would
+ * then stand at its position lacks (the sibling before it, or a new bare element of the same tag
+ * when it is the first child). `null` when the parts already written do that, or when none can.
+ */
+export function shiftGuard(element: Element, written: Feature[]): Feature | null {
+  const previous = element.previousElementSibling;
+  const ruledOut = (feature: Feature) => (previous ? !hasFeature(previous, feature) : true);
+  if (written.some(ruledOut)) return null;
+  const texts = new Set(written.map((feature) => feature.text));
+  // Any plain attribute will do as a guard, even one that says little on its own (`fill`, `type`);
+  // failing those, a part that may change on its own: then the selector stops matching, where a
+  // bare position would silently match the neighbour.
+  return [...ownFeatures(element), ...guardFeatures(element), ...fallbackGuards(element)].find((feature) =>
+    feature.match.kind !== 'nth' && !texts.has(feature.text) && ruledOut(feature)) ?? null;
+}
+
+/**
+ * Parts never chosen to name an element, kept as guards of last resort: run-time ids and
+ * render-order attributes (`data-reactid`), then state classes and attributes, the inline style last.
+ */
+function fallbackGuards(element: Element): Feature[] {
+  const tag = emittableTag(element);
+  const guards: Feature[] = [];
+  const add = (match: Matcher, text: string, cost: number, hint: FeatureHint) => guards.push(feature(0, match, text, cost, hint, tag));
+  const id = element.getAttribute('id');
+  if (id !== null && isQuotable(id) && id.trim() !== '' && idIssue(id) !== null) add({ kind: 'attr', name: 'id', value: id }, `[id="${id}"]`, FALLBACK_GUARD_COST, 'generated-name');
+  for (const name of classesOf(element)) {
+    if (isPlainIdent(name) && classIssue(name) === 'state') add({ kind: 'class', name }, `.${name}`, FALLBACK_GUARD_COST + 1, 'state-name');
+  }
+  for (const { name, value } of Array.from(element.attributes)) {
+    if (name === 'id' || name === 'class' || !isPlainIdent(name) || value.length > MAX_GUARD_VALUE || !isQuotable(value) || value.trim() === '') continue;
+    if (isGuard(name, value) || PER_VISIT_URL.test(value) || PER_VISIT_ATTRIBUTE.test(name)) continue;
+    const cost = name === 'style' ? FALLBACK_GUARD_COST + 3 : STATE_ATTRIBUTES.has(name) ? FALLBACK_GUARD_COST + 2 : FALLBACK_GUARD_COST;
+    add({ kind: 'attr', name, value }, `[${name}="${value}"]`, cost, STATE_ATTRIBUTES.has(name) ? 'state-name' : 'generated-name');
+  }
+  return guards.sort(byCost);
+}
+
+/**
+ * Every plain attribute of the element as a part, including those that say too little to choose
+ * (`fill`, `width`): used only to make a positional selector stop matching when siblings shift.
+ */
+function guardFeatures(element: Element): Feature[] {
+  const tag = emittableTag(element);
+  const guards: Feature[] = [];
+  for (const attribute of Array.from(element.attributes)) {
+    const { name, value } = attribute;
+    if (!isGuard(name, value)) continue;
+    guards.push(feature(0, { kind: 'attr', name, value }, `[${name}="${value}"]`, GUARD_COST, null, tag));
+  }
+  // The whole class attribute, when the neighbour has the same classes and more (`.item` versus
+  // `.item.item--new`): `[class="item"]` is the one portable way to say "and nothing else".
+  const classes = element.getAttribute('class');
+  if (classes !== null && isQuotable(classes) && classes.trim() !== '' && !classesOf(element).some((name) => classIssue(name) === 'state')) {
+    guards.push(feature(0, { kind: 'attr', name: 'class', value: classes }, `[class="${classes}"]`, GUARD_COST + 1, null, tag));
+  }
+  return guards;
+}
+
+/**
+ * A guard only has to tell the element from its neighbours today and to stop matching when it
+ * changes, so more values qualify than for naming the element: campaign parameters, hashes and
+ * long numbers, a button's `value`. What changes on its own does not: state, per-visit parameters,
+ * render-order counters (`data-reactid`, `data-index`).
+ */
+function isGuard(name: string, value: string): boolean {
+  if (name === 'id' || name === 'class' || (STATE_ATTRIBUTES.has(name) && name !== 'value') || !isPlainIdent(name)) return false;
+  if (value.length > MAX_GUARD_VALUE || !isQuotable(value) || value.trim() === '' || PER_VISIT_URL.test(value)) return false;
+  if (!name.startsWith('data-')) return true;
+  const words = name.slice('data-'.length);
+  return !UNSTABLE_DATA_ATTRIBUTE.test(name) && !isStateName(words) && !/(^|-)(state|status)$/.test(words) && !isStateName(value);
 }
 
 /** Features of an ancestor at `level` (1 = parent) usable as anchors. */
@@ -85,9 +176,11 @@ function featuresOf(element: Element, level: number): Feature[] {
   const tag = emittableTag(element);
   const features: Feature[] = [];
   const id = element.getAttribute('id');
-  if (id !== null && idIssue(id) === null) {
+  const idVerdict = id === null ? 'absent' : idIssue(id);
+  if (id !== null && (idVerdict === null || (own && idVerdict === 'generated'))) {
     const text = isPlainIdent(id) ? `#${id}` : isQuotable(id) ? `[id="${id}"]` : null;
-    if (text) features.push(feature(level, { kind: 'attr', name: 'id', value: id }, text, pick(ID_COST, own), null));
+    const generated = idVerdict === 'generated';
+    if (text) features.push(feature(level, { kind: 'attr', name: 'id', value: id }, text, generated ? GENERATED_OWN_COST : pick(ID_COST, own), generated ? 'generated-name' : null));
   }
   for (const attribute of Array.from(element.attributes)) {
     const cost = attributeCost(attribute.name, attribute.value, tag, own);
@@ -99,6 +192,10 @@ function featuresOf(element: Element, level: number): Feature[] {
   }
   for (const name of classesOf(element)) {
     const issue = classIssue(name);
+    if (issue === 'generated' && own) {
+      features.push(feature(level, { kind: 'class', name }, `.${name}`, GENERATED_OWN_COST, 'generated-name', tag));
+      continue;
+    }
     if (issue !== null && issue !== 'utility') continue;
     const cost = pick(issue === 'utility' ? UTILITY_CLASS_COST : CLASS_COST, own);
     features.push(feature(level, { kind: 'class', name }, `.${name}`, cost, issue === 'utility' ? 'style-class' : null, tag));
@@ -108,8 +205,9 @@ function featuresOf(element: Element, level: number): Feature[] {
   }
   const index = childIndex(element);
   if (index !== null) {
-    const cost = own ? POSITION_COST.own
-      : element.parentElement === element.ownerDocument.body ? POSITION_COST.topLevel
+    const topLevel = element.parentElement === element.ownerDocument.body;
+    const cost = topLevel ? POSITION_COST.topLevel + (own ? POSITION_COST.own - POSITION_COST.anchor : 0)
+      : own ? POSITION_COST.own
         : level === 1 ? POSITION_COST.parent : POSITION_COST.anchor + level * POSITION_COST.perLevel;
     if (own) {
       features.push(feature(level, { kind: 'nth', tag, index, qualifier: null }, `:nth-child(${index})`, cost, 'position', tag));
@@ -137,6 +235,8 @@ function feature(level: number, match: Matcher, text: string, cost: number, hint
 
 function attributeCost(name: string, value: string, tag: string | null, own: boolean): number | null {
   if (name === 'id' || name === 'class' || STATE_ATTRIBUTES.has(name) || !isPlainIdent(name)) return null;
+  // Long values (serialized JSON, base64 blobs) are never usable; judging them would only cost time.
+  if (value.length > MAX_URL_VALUE) return null;
   const rule = ATTRIBUTE_RULES.find((candidate) => candidate.name === name);
   const cost = rule ? pick(rule, own) : TRACKING_ATTRIBUTE.test(name) ? pick(TRACKING_COST, own)
     : isStableDataAttribute(name, value) ? pick(DATA_ATTRIBUTE_COST, own) : null;
@@ -218,7 +318,7 @@ export type Matcher =
   | { kind: 'tag'; name: string }
   | { kind: 'nth'; tag: string | null; index: number; qualifier: Matcher | null };
 
-export type FeatureHint = 'position' | 'style-class';
+export type FeatureHint = 'position' | 'style-class' | 'generated-name' | 'state-name';
 
 export interface Feature {
   /** 0 = the picked element, 1 = its parent, … */

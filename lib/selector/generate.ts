@@ -1,16 +1,22 @@
-import { type Budget, cheapestCovers, featureSets } from './cover';
-import { BARE_TAG_COST, type Feature, anchorFeatures, byCost, childIndex, emittableTag, hasFeature, ownFeatures } from './features';
+import { chain } from './chain';
+import { compound, render } from './compose';
+import { cheapestCovers, featureSets } from './cover';
+import { BARE_TAG_COST, type Feature, anchorFeatures, byCost, childIndex, emittableTag, ownFeatures, shiftGuard } from './features';
+import {
+  type Base, type Candidate, type Root, type Search, type StabilityHintKind, WORK_BUDGET, byCandidateCost, candidate,
+  newSearch, overBudget, queryAll, specialSelector,
+} from './search';
+
+export type { Candidate, Root, StabilityHintKind } from './search';
 
 /**
  * Selector search. The picked element's own parts make a few "bases" (`a[href="/cart"]`,
  * `button.buy`, `li`); each base matches a set of lookalikes, and the cheapest set of further
  * parts of the element or its ancestors that rules them all out completes the selector (see
- * cover.ts). When a base matches too many elements, the search anchors on the highest ancestor
- * that keeps the lookalikes few, finds a selector for that ancestor the same way, and joins the
- * two with a descendant combinator. A chain of `:nth-child` steps is the fallback of last resort.
- *
- * Everything is counted in work units instead of milliseconds so that the result is the same on
- * a fast and a slow machine; the budget bounds the worst case (issue 3: no freezes on big pages).
+ * cover.ts). When no such set exists, the search anchors on the nearest ancestor that one cheap
+ * part identifies, and searches again inside it, joining the two with a descendant combinator. A
+ * chain of `:nth-child` steps is the fallback of last resort (chain.ts). The search's budget and
+ * context live in search.ts.
  */
 
 /** Elements matching one base beyond which the search anchors on an ancestor instead. */
@@ -30,20 +36,10 @@ const MAX_ANCHOR_FEATURES = 50;
 const MAX_DEPTH = 3;
 /** Single-part uniqueness checks spent looking for an anchor. */
 const MAX_ANCHOR_CHECKS = 8;
-/** A chain of positions is always worse than any selector the search found. */
-const CHAIN_COST = 200;
 /** A position on the element alone: a new sibling of the same tag takes its place. */
 const BARE_POSITION_COST = 6;
 /** Each extra compound makes the selector longer and ties it to more of the page's structure. */
 const COMPOUND_COST = 1;
-/**
- * Work, in elements visited, after which the search stops refining and takes what it has: a query
- * over the root counts every element of the root, marking an ancestor for the cover counts a few.
- * About 30 whole-page queries on a 10,000-element page.
- */
-const WORK_BUDGET = 300_000;
-/** Marking one ancestor against the features costs about as much as a query visiting this many elements. */
-const MARK_WORK = 4;
 
 /**
  * The best selector for `element`, unique in `root`; never throws for an element inside `root`.
@@ -62,19 +58,6 @@ export function allCandidates(element: Element, root: Root): Candidate[] {
   const search = newSearch(root, WORK_BUDGET);
   const best = solve(element, root, '', search, 0) ?? chain(element, root, '', search);
   return [best, ...search.broader];
-}
-
-function newSearch(root: Root, workBudget: number): Search {
-  const search: Search = {
-    root,
-    workBudget,
-    // One traversal up front, so that every later query can be charged what it costs.
-    rootSize: root.querySelectorAll('*').length,
-    work: 0,
-    broader: [],
-    budget: { spend: (units) => { search.work += units * MARK_WORK; } },
-  };
-  return search;
 }
 
 /**
@@ -120,14 +103,6 @@ function byEqualCost(bases: Base[]): Base[][] {
     else groups.push([base]);
   }
   return groups;
-}
-
-/** `html`, `head` and `body` need nothing more than their tag. */
-function specialSelector(element: Element, root: Root): string | null {
-  if (root.nodeType !== 9) return null;
-  const doc = root as Document;
-  if (element === doc.documentElement || element === doc.body || element === doc.head) return element.localName;
-  return null;
 }
 
 /** The element's own parts as bases, cheapest first; the bare tag last. */
@@ -185,9 +160,10 @@ function completed(element: Element, base: Base, scope: Root | Element, prefix: 
 }
 
 function coverCandidate(element: Element, base: Base, chosen: Feature[], cost: number, prefix: string): Candidate {
-  const text = render(base, [...chosen, ...safeguards(element, base, chosen)]);
+  const guards = safeguards(element, base, chosen);
+  const text = render(base, [...chosen, ...guards]);
   const hints = new Set<StabilityHintKind>(base.hints);
-  for (const feature of chosen) if (feature.hint) hints.add(feature.hint);
+  for (const feature of [...chosen, ...guards]) if (feature.hint) hints.add(feature.hint);
   return candidate(prefix, text, base.cost + cost, [...hints]);
 }
 
@@ -209,18 +185,12 @@ function sampleLookalikes(matches: Element[], element: Element): Element[] {
 
 /**
  * A selector that names the element by its position should stop matching, not match a neighbour,
- * when the siblings shift (issue 3: a wrong element is the worst outcome). So next to its
- * position the element keeps one of its own parts that the sibling before it lacks (any part when
- * it is the first child): after an insert, the element now at that position fails the part.
+ * when the siblings shift (issue 3: a wrong element is the worst outcome): see `shiftGuard`.
  */
 function safeguards(element: Element, base: Base, chosen: Feature[]): Feature[] {
   if (!chosen.some((feature) => feature.level === 0 && feature.match.kind === 'nth')) return [];
-  const previous = element.previousElementSibling;
-  const present = (feature: Feature) =>
-    feature.text === base.feature?.text || chosen.some((part) => part.level === 0 && part.text === feature.text);
-  if (previous && [base.feature, ...chosen].some((feature) => feature && feature.level === 0 && feature.match.kind !== 'nth' && !hasFeature(previous, feature))) return [];
-  const guard = ownFeatures(element).find((feature) =>
-    feature.match.kind !== 'nth' && !present(feature) && (!previous || !hasFeature(previous, feature)));
+  const ownParts = [base.feature, ...chosen].filter((feature): feature is Feature => !!feature && feature.level === 0 && feature.match.kind !== 'nth');
+  const guard = shiftGuard(element, ownParts);
   return guard ? [guard] : [];
 }
 
@@ -279,85 +249,6 @@ function nearestIdentifiedAncestor(element: Element, scope: Root | Element, sear
 }
 
 /**
- * Last resort: `>` steps with `:nth-child`, from the element up towards `top` (an anchor, or the
- * root) until the selector is unique; from the top of a document (`body > …`) or from an anchor
- * it always is. Then the positions uniqueness
- * does not need are removed, the element's own first (the element keeps its own best part, e.g.
- * its `aria-label`, so that a new sibling cannot take its place).
- */
-function chain(element: Element, top: Root | Element, prefix: string, search: Search): Candidate {
-  const matchesOnly = (trial: Step[]) => {
-    const matches = queryAll(search.root, joinChain(prefix, trial), search);
-    return matches.length === 1 && matches[0] === element;
-  };
-  const steps: Step[] = [];
-  for (let node: Element | null = element; node && node !== top; node = node.parentElement) {
-    if (steps.length > 0) steps[0] = { ...steps[0]!, child: true };
-    const special = prefix === '' ? specialSelector(node, search.root) : null;
-    if (special) {
-      steps.unshift({ text: special, loose: null, child: true });
-      break;
-    }
-    steps.unshift(stepFor(node, node === element));
-    const reachedTop = node.parentElement === null || node.parentElement === top;
-    // Below the top, the first step joins the prefix as a descendant; at the top, as a child.
-    steps[0] = { ...steps[0]!, child: reachedTop && prefix !== '' };
-    if (reachedTop) break;
-    // Out of budget, the chain climbs to the top without checks: unique by construction.
-    if (!overBudget(search) && matchesOnly(steps)) break;
-  }
-  const kept = withoutNeedlessPositions(withoutNeedlessSteps(steps, matchesOnly, search), matchesOnly, search);
-  const positional = kept.some((step) => step.text.includes(':nth-child('));
-  return { selector: joinChain(prefix, kept), cost: CHAIN_COST + kept.length, hints: positional ? ['position'] : [] };
-}
-
-function stepFor(node: Element, isTarget: boolean): Step {
-  const index = childIndex(node);
-  const own = isTarget ? bestOwnPart(node) : emittableTag(node) ?? '';
-  if (index === null) return { text: own || '*', loose: null, child: true };
-  return { text: `${own}:nth-child(${index})`, loose: own || null, child: true };
-}
-
-/** The element's cheapest own part other than its position, with its tag; or just the tag. */
-function bestOwnPart(element: Element): string {
-  const part = ownFeatures(element).find((feature) => feature.match.kind !== 'nth');
-  return part ? compound(part.tag, [part]) : emittableTag(element) ?? '';
-}
-
-/** Joins steps by a descendant combinator instead of a `>` chain through wrappers, where uniqueness allows. */
-function withoutNeedlessSteps(steps: Step[], matchesOnly: (trial: Step[]) => boolean, search: Search): Step[] {
-  let current = steps;
-  for (let i = 1; i < current.length - 1; i++) {
-    if (overBudget(search)) break;
-    const trial = [...current.slice(0, i), ...current.slice(i + 1)];
-    trial[i] = { ...trial[i]!, child: false };
-    if (matchesOnly(trial)) {
-      current = trial;
-      i--;
-    }
-  }
-  return current;
-}
-
-/** Drops `:nth-child` from steps, the element's own step first, where uniqueness survives it. */
-function withoutNeedlessPositions(steps: Step[], matchesOnly: (trial: Step[]) => boolean, search: Search): Step[] {
-  let current = steps;
-  for (let i = current.length - 1; i >= 0; i--) {
-    const loose = current[i]!.loose;
-    if (loose === null || overBudget(search)) continue;
-    const trial = current.map((step, at) => (at === i ? { ...step, text: loose, loose: null } : step));
-    if (matchesOnly(trial)) current = trial;
-  }
-  return current;
-}
-
-function joinChain(prefix: string, steps: Step[]): string {
-  let out = prefix;
-  for (const step of steps) out = out === '' ? step.text : `${out}${step.child ? ' > ' : ' '}${step.text}`;
-  return out;
-}
-
-/**
  * Cost of the shape of a selector: one per extra compound; and a position on the element with
  * nothing else of its own, which a new sibling of the same tag would take over.
  */
@@ -369,45 +260,6 @@ function structureCost(chosen: Feature[], base: Base): number {
   return levels.size * COMPOUND_COST + (ownPosition && !ownOther ? BARE_POSITION_COST : 0);
 }
 
-/** Writes the base and the chosen features as compounds from the outermost ancestor inwards. */
-function render(base: Base, chosen: Feature[]): string {
-  const byLevel = new Map<number, Feature[]>();
-  for (const feature of chosen) byLevel.set(feature.level, [...(byLevel.get(feature.level) ?? []), feature]);
-  const ownParts = byLevel.get(0) ?? [];
-  byLevel.delete(0);
-  const levels = [...byLevel.keys()].sort((a, b) => b - a);
-  const compounds = levels.map((level) => compound(null, byLevel.get(level)!));
-  const baseTag = base.feature ? base.feature.tag : base.text;
-  compounds.push(compound(baseTag, base.feature ? [base.feature, ...ownParts] : ownParts));
-  return compounds.join(' ');
-}
-
-/**
- * One compound: tag first, then id, classes, attributes, position. An ancestor's tag is only
- * written when a part needs it (a tag or position part), so that `.nav` stays `.nav`.
- */
-function compound(tag: string | null, parts: Feature[]): string {
-  const partTag = parts.find((part) => part.match.kind === 'tag' || part.match.kind === 'nth')?.tag;
-  const writtenTag = tag ?? partTag ?? '';
-  const order = (feature: Feature) =>
-    feature.match.kind === 'attr' && feature.match.name === 'id' ? 0
-      : feature.match.kind === 'class' ? 1 : feature.match.kind === 'attr' ? 2 : 3;
-  const simple = parts.filter((part) => part.match.kind !== 'tag').sort((a, b) => order(a) - order(b));
-  // A qualified position repeats a class or attribute that may already be written.
-  const written: string[] = [];
-  for (const part of simple) {
-    const text = part.match.kind === 'nth' && part.match.qualifier && written.some((done) => part.text.startsWith(done))
-      ? part.text.slice(part.text.indexOf(':nth-child('))
-      : part.text;
-    if (!written.includes(text)) written.push(text);
-  }
-  return writtenTag + written.join('');
-}
-
-function candidate(prefix: string, text: string, cost: number, hints: StabilityHintKind[]): Candidate {
-  return { selector: prefix ? `${prefix} ${text}` : text, cost, hints };
-}
-
 /** The cheapest candidate whose real match set in the root is exactly the element. */
 function firstVerified(options: Candidate[], element: Element, search: Search): Candidate | null {
   for (const option of [...options].sort(byCandidateCost)) {
@@ -417,45 +269,9 @@ function firstVerified(options: Candidate[], element: Element, search: Search): 
   return null;
 }
 
-function byCandidateCost(a: Candidate, b: Candidate): number {
-  return a.cost - b.cost || a.selector.length - b.selector.length || (a.selector < b.selector ? -1 : 1);
-}
-
 function rememberBroader(search: Search, base: Base, prefix: string): void {
   if (search.broader.length >= 8) return;
   search.broader.push(candidate(prefix, base.text, base.cost, base.hints));
-}
-
-function queryAll(scope: Root | Element, selector: string, search: Search): Element[] {
-  search.work += search.rootSize;
-  try {
-    return Array.from(scope.querySelectorAll(selector));
-  } catch {
-    return [];
-  }
-}
-
-function overBudget(search: Search): boolean {
-  return search.work > search.workBudget;
-}
-
-export type Root = Document | ShadowRoot;
-
-export type StabilityHintKind = 'position' | 'style-class';
-
-export interface Candidate {
-  selector: string;
-  cost: number;
-  hints: StabilityHintKind[];
-}
-
-interface Base {
-  /** The element's own part this base is made of, or `null` for the bare tag. */
-  feature: Feature | null;
-  text: string;
-  cost: number;
-  hints: StabilityHintKind[];
-  matches: Element[];
 }
 
 interface Anchor {
@@ -465,19 +281,3 @@ interface Anchor {
   hints: StabilityHintKind[];
 }
 
-interface Step {
-  text: string;
-  /** The same step without its position, or `null` when it has none to drop. */
-  loose: string | null;
-  /** Joined to the step before by `>` rather than a space. */
-  child: boolean;
-}
-
-interface Search {
-  root: Root;
-  workBudget: number;
-  rootSize: number;
-  work: number;
-  broader: Candidate[];
-  budget: Budget;
-}

@@ -96,14 +96,26 @@ describe('generateSelector', () => {
       <div><button class="btn" data-goalpost="signup">Sign up</button></div>
       <div><button class="btn" data-cy="login">Log in</button></div>
       <form><input name="q"><button class="btn" aria-label="Search">🔍</button></form>
-      <p><a class="link" href="/about">About</a><a class="link" href="/jobs?utm_source=home">Jobs</a></p>`;
+      <p><a class="link" href="/about">About</a><a class="link" href="/jobs?sessionid=8f3a">Jobs</a></p>`;
     expect(generateSelector(pick('[data-goalpost]'))).toBe('[data-goalpost="signup"]');
     expect(generateSelector(pick('[data-cy]'))).toBe('[data-cy="login"]');
     expect(generateSelector(pick('input'))).toBe('input[name="q"]');
     expect(generateSelector(pick('[aria-label]'))).toBe('button[aria-label="Search"]');
     expect(generateSelector(pick('a[href="/about"]'))).toBe('a[href="/about"]');
     // A link with per-visit parameters is not identified by its href.
-    expect(generateSelector(pick('a[href^="/jobs"]'))).not.toContain('utm_source');
+    expect(generateSelector(pick('a[href^="/jobs"]'))).not.toContain('sessionid');
+  });
+
+  it('falls back on a generated name before a position, never on a run-time counter id', () => {
+    document.body.innerHTML = `
+      <ul class="list">
+        <li class="Item_row__a8Bc2"><span>One</span></li>
+        <li class="Item_row__a8Bc2 Item_last__Qw3rT" id=":r7:"><span>Two</span></li>
+      </ul>`;
+    const last = pick('li:nth-child(2)');
+    const [best] = candidateSelectors(last);
+    expect(best).toEqual({ selector: 'li.Item_last__Qw3rT', matchCount: 1, hints: ['generated-name'] });
+    expect(generateSelector(last)).not.toContain(':r7:');
   });
 
   it('avoids state classes and state attributes', () => {
@@ -128,6 +140,61 @@ describe('generateSelector', () => {
     const selector = generateSelector(second);
     expect(selector).toBe('#menu li:nth-child(2)');
     expectPointsAt(selector, second);
+  });
+
+  it('keeps a guard next to a position, so that a shifted list stops matching instead of matching a neighbour', () => {
+    document.body.innerHTML = `
+      <div id="share">
+        <a class="icon" rel="nofollow" href="https://twitter.com/example/status/802870610288316416">t</a>
+        <a class="icon" rel="nofollow" href="https://twitter.com/example/status/802870610288316416">t</a>
+        <a class="icon" rel="nofollow" href="https://facebook.com/sharer?u=x&utm_source=site">f</a>
+      </div>`;
+    const facebook = pick('a:nth-child(3)');
+    const selector = generateSelector(facebook);
+    expectPointsAt(selector, facebook);
+    // A bare link inserted first shifts every position by one: the guard keeps the twitter link out.
+    pick('#share').prepend(document.createElement('a'));
+    expect(Array.from(document.querySelectorAll(selector)).every((element) => element === facebook)).toBe(true);
+  });
+
+  it('guards a position with a state class or inline style when nothing steadier tells the neighbour apart', () => {
+    document.body.innerHTML = `
+      <div id="rail">
+        <div style="height:70px">ad</div>
+        <div style="margin:0 auto">a</div>
+        <div style="margin:0 auto">b</div>
+      </div>
+      <ul id="tabs"><li class="tab">1</li><li class="tab is-current">2</li><li class="tab">3</li></ul>`;
+    const first = pick('#rail > div:nth-child(2)');
+    const current = pick('#tabs .is-current');
+    for (const element of [first, current]) {
+      const selector = generateSelector(element);
+      expectPointsAt(selector, element);
+      // An element of the same tag inserted first: what then stands at the old position lacks the guard.
+      const inserted = document.createElement(element.localName);
+      element.parentElement!.prepend(inserted);
+      expect(Array.from(document.querySelectorAll(selector)).every((match) => match === element)).toBe(true);
+      inserted.remove();
+    }
+    const [best] = candidateSelectors(current);
+    expect(best!.hints).toContain('state-name');
+  });
+
+  it('joins a last-resort chain by descendant combinators, so that a new wrapper does not move it onto the parent', () => {
+    document.body.innerHTML = `
+      <main id="m">
+        <div><div><div><b></b><b></b></div></div></div>
+        <div><div><b></b><b></b></div></div>
+      </main>`;
+    const target = pick('#m > div:nth-child(1) > div > div');
+    const selector = generateSelector(target);
+    expectPointsAt(selector, target);
+    expect(selector).not.toContain('>');
+    const parent = target.parentElement!;
+    const wrapper = document.createElement('div');
+    parent.before(wrapper);
+    wrapper.append(parent);
+    expect(Array.from(document.querySelectorAll(selector))).toContain(target);
   });
 
   it('prefers a descendant combinator to a chain of anonymous wrappers', () => {

@@ -30,7 +30,7 @@ describe('classIssue', () => {
     },
   );
 
-  it.each(['flex', 'mt-4', 'px-2', 'text-sm', 'text-gray-500', 'bg-white', 'rounded-lg', 'items-center', 'w-full', 'col-md-6', 'd-flex', 'sr-only'])(
+  it.each(['flex', 'mt-4', 'px-2', 'text-sm', 'text-gray-500', 'bg-white', 'rounded-lg', 'items-center', 'w-full', 'col-md-6', 'd-flex', 'sr-only', 'visually-hidden', 'element-invisible'])(
     'marks utility class %s',
     (name) => {
       expect(classIssue(name)).toBe('utility');
@@ -49,12 +49,16 @@ describe('classIssue', () => {
 });
 
 describe('idIssue', () => {
-  it.each([':r1:', ':R2d6:', '«r3»', '_r_1_', 'radix-:r5:', 'headlessui-menu-button-3', 'mui-123', 'ember1234', 'ui-id-5', '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e'])(
-    'rejects generated id %s',
+  it.each([':r1:', ':R2d6:', '«r3»', '_r_1_', 'radix-:r5:', 'headlessui-menu-button-3', 'mui-123', 'ember1234', 'ui-id-5'])(
+    'rejects counter id %s as sequential',
     (id) => {
-      expect(idIssue(id)).toBe('generated');
+      expect(idIssue(id)).toBe('sequential');
     },
   );
+
+  it.each(['3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e', 'menu-item-714201', 'post-12345', 'e96396a7'])('rejects generated id %s', (id) => {
+    expect(idIssue(id)).toBe('generated');
+  });
 
   it('accepts ids that need an escape as a CSS identifier but are stable', () => {
     expect(idIssue('form:submit')).toBeNull();

@@ -21,8 +21,11 @@ const GENERATED_CLASS_PATTERNS: readonly RegExp[] = [
   /-module--[A-Za-z0-9-]+--[A-Za-z0-9_-]{5}$/,
 ];
 
-/** Whole-name patterns of generated ids (React `useId`, component libraries, legacy frameworks). */
-const GENERATED_ID_PATTERNS: readonly RegExp[] = [
+/**
+ * Ids handed out by a counter at run time (React `useId`, component libraries, legacy frameworks):
+ * after a change another element may get the same id, so they are never used.
+ */
+const SEQUENTIAL_ID_PATTERNS: readonly RegExp[] = [
   /^:[A-Za-z]*[0-9a-z]*:$/, // React 18 useId: `:r1:`, `:R2d6:`
   /[:«][rR][0-9a-zA-Z]*[:»]/, // React ids embedded by libraries: `radix-:r1:`, `«r3»`
   /^_[rR]_[0-9a-z]+_$/, // React 19.2 useId: `_r_1_`
@@ -94,6 +97,9 @@ const UTILITY_WORDS = new Set([
   'mr-auto', 'mx-auto', 'float-left', 'float-right', 'visually-hidden', 'screen-reader-text',
 ]);
 
+/** Classes that hide text from the eye but not from screen readers: never toggled, despite their words. */
+const SCREEN_READER_CLASSES = new Set(['visually-hidden', 'element-invisible', 'screen-reader-text', 'sr-only', 'u-visually-hidden', 'is-visually-hidden']);
+
 /** Attribute names whose values are state, not identity (toggled by scripts). */
 export const STATE_ATTRIBUTES = new Set([
   'style', 'aria-expanded', 'aria-selected', 'aria-pressed', 'aria-checked', 'aria-current',
@@ -119,8 +125,9 @@ export function classIssue(name: string): NameIssue | null {
 
 function judgeClass(name: string): NameIssue | null {
   if (!isPlainIdent(name)) return 'needs-escape';
-  if (looksGenerated(name, GENERATED_CLASS_PATTERNS)) return 'generated';
+  if (SCREEN_READER_CLASSES.has(name)) return 'utility';
   if (isStateName(name)) return 'state';
+  if (looksGenerated(name, GENERATED_CLASS_PATTERNS)) return 'generated';
   if (isUtilityClass(name)) return 'utility';
   return null;
 }
@@ -135,8 +142,9 @@ export function idIssue(id: string): NameIssue | null {
 
 function judgeId(id: string): NameIssue | null {
   if (id.trim() !== id || id === '') return 'needs-escape';
-  if (looksGenerated(id, GENERATED_ID_PATTERNS)) return 'generated';
+  if (SEQUENTIAL_ID_PATTERNS.some((pattern) => pattern.test(id))) return 'sequential';
   if (isStateName(id)) return 'state';
+  if (looksGenerated(id)) return 'generated';
   return null;
 }
 
@@ -229,4 +237,8 @@ function remembered(memory: Map<string, NameIssue | null>, name: string, judge: 
   return issue;
 }
 
-export type NameIssue = 'needs-escape' | 'generated' | 'state' | 'utility';
+/**
+ * `generated`: a build or data artefact (hash, long number); when it changes, no element has it
+ * any more. `sequential`: a run-time counter; when it changes, another element may have it.
+ */
+export type NameIssue = 'needs-escape' | 'generated' | 'sequential' | 'state' | 'utility';

@@ -302,6 +302,7 @@ const POSITION_PSEUDOS = new Set([
 
 const ISSUE_HINTS: Record<Exclude<NameIssue, 'needs-escape'>, StabilityHint> = {
   generated: 'generated-name',
+  sequential: 'generated-name',
   state: 'state-name',
   utility: 'style-class',
 };

@@ -15,18 +15,43 @@ let state: { original: string; sampled: Sampled[]; results: Array<Record<string,
 export function prepare(options: PrepareOptions): SampledInfo[] {
   const sampled = sampleElements(document, options.seed, options.perPage, options.clickableShare);
   state = { original: document.documentElement.outerHTML, sampled, results: sampled.map(() => ({})) };
-  return sampled.map(({ element, clickable }) => ({ tag: element.localName, clickable, twin: isTwinOfPrevious(element) }));
+  return sampled.map(({ element, clickable }) => ({
+    tag: element.localName,
+    clickable,
+    twin: isTwinOfPrevious(element) || isPinnedBareFirst(element),
+    bareFirst: element.previousElementSibling === null && element.attributes.length === 0,
+  }));
 }
 
 /**
- * The element has the same tag and the same attributes as the sibling before it. No selector in
- * the portable dialect can tell the two apart after a sibling is inserted in front (change 1):
- * the earlier one then stands exactly where the element stood, with everything it had.
+ * The sibling before the element has its tag and every one of its attributes with the same value
+ * (and maybe more). The portable dialect can only ask for parts an element has, never for parts
+ * it lacks, so a unique selector must name the element by its position; after change 1 (an element
+ * inserted first) that sibling stands exactly there and has every part the selector asks for (the
+ * dialect cannot look at descendants or count from the end): every unique selector now points at
+ * it. (`bareFirst`: a first child without attributes is matched by the new bare element too.)
  */
 function isTwinOfPrevious(element: Element): boolean {
   const previous = element.previousElementSibling;
-  if (!previous || previous.localName !== element.localName || previous.attributes.length !== element.attributes.length) return false;
-  return Array.from(element.attributes).every((attribute) => previous.getAttribute(attribute.name) === attribute.value);
+  return previous !== null && hasAllOf(previous, element);
+}
+
+/**
+ * A first child without attributes followed by a sibling of its tag must be named by position 1,
+ * which after change 1 belongs to the new bare element: the same dead end as a twin before it.
+ */
+function isPinnedBareFirst(element: Element): boolean {
+  if (element.previousElementSibling !== null || element.attributes.length > 0) return false;
+  for (let next = element.nextElementSibling; next; next = next.nextElementSibling) {
+    if (next.localName === element.localName) return true;
+  }
+  return false;
+}
+
+/** `candidate` has the tag of `element` and all its attributes with the same values. */
+function hasAllOf(candidate: Element, element: Element): boolean {
+  if (candidate.localName !== element.localName) return false;
+  return Array.from(element.attributes).every((attribute) => candidate.getAttribute(attribute.name) === attribute.value);
 }
 
 /** Does nothing: Node times it to subtract the cost of a round trip from each measurement. */
@@ -152,6 +177,7 @@ export interface SampledInfo {
   tag: string;
   clickable: boolean;
   twin: boolean;
+  bareFirst: boolean;
 }
 
 export interface PrepareOptions {
