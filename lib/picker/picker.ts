@@ -107,8 +107,8 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     if (!state.anchored) state.current = state.hovered;
   };
 
-  const render = () => {
-    if (readyMs === undefined || signal.aborted) return;
+  const render = (answersMove = false) => {
+    if (readyMs === undefined || signal.aborted) return false;
     dropDetached();
     if (layoutDirty) {
       marks = { selected: boxesOf(selection.keys()), highlighted: boxesOf(highlighted) };
@@ -127,7 +127,8 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     // Only what changed crosses to the frame: on most moves, the outline and the label.
     const changes = shown ? changedFields(shown, next) : next;
     shown = next;
-    overlay.send({ type: 'view', view: changes });
+    overlay.send({ type: 'view', view: changes, ...(answersMove ? { answersMove } : {}) });
+    return true;
   };
 
   /** After scrolling or DOM changes another element may lie under the pointer, as the browser's own hover would tell. */
@@ -287,7 +288,9 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   function handle(input: FrameInput) {
     if (signal.aborted) return;
     const changed = (handlers[input.type] as (input: FrameInput) => boolean | void)(input);
-    if (changed !== false) render();
+    const answersMove = input.type === 'move';
+    const sent = changed !== false && render(answersMove);
+    if (answersMove && !sent) overlay.send({ type: 'view', view: {}, answersMove });
   }
 
   const readyTimer = view.setTimeout(() => {
