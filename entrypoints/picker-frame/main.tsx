@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import { PickerView } from '@/components/picker/PickerView';
 import { commandForKey } from '@/lib/picker/keys';
-import { createMoveGate } from '@/lib/picker/moves';
 import { EMPTY_VIEW, HANDSHAKE, type FrameInput, type FrameView, type PickerOutput } from '@/lib/picker/protocol';
 
 // The picker's frame, laid over the page by lib/picker/overlay.ts. It accepts one port, from the
@@ -17,12 +16,9 @@ addEventListener('message', function handshake(event: MessageEvent) {
 
 function start(port: MessagePort) {
   const app = document.getElementById('app')!;
-  const gate = createMoveGate((input) => port.postMessage(input));
-  const send = (input: FrameInput) => gate.send(input);
+  const send = (input: FrameInput) => port.postMessage(input);
   let view: FrameView = EMPTY_VIEW;
   port.onmessage = (event: MessageEvent<PickerOutput>) => {
-    if (event.data.answersMove) gate.answered();
-    if (Object.keys(event.data.view).length === 0) return;
     view = { ...view, ...event.data.view };
     render(<PickerView view={view} onInput={send} />, app);
     // Read by the e2e tests and the benchmark; the page cannot see into this frame.

@@ -107,8 +107,8 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     if (!state.anchored) state.current = state.hovered;
   };
 
-  const render = (answersMove = false) => {
-    if (readyMs === undefined || signal.aborted) return false;
+  const render = () => {
+    if (readyMs === undefined || signal.aborted) return;
     dropDetached();
     if (layoutDirty) {
       marks = { selected: boxesOf(selection.keys()), highlighted: boxesOf(highlighted) };
@@ -127,8 +127,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     // Only what changed crosses to the frame: on most moves, the outline and the label.
     const changes = shown ? changedFields(shown, next) : next;
     shown = next;
-    overlay.send({ type: 'view', view: changes, ...(answersMove ? { answersMove } : {}) });
-    return true;
+    overlay.send({ type: 'view', view: changes });
   };
 
   /** After scrolling or DOM changes another element may lie under the pointer, as the browser's own hover would tell. */
@@ -288,9 +287,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   function handle(input: FrameInput) {
     if (signal.aborted) return;
     const changed = (handlers[input.type] as (input: FrameInput) => boolean | void)(input);
-    const answersMove = input.type === 'move';
-    const sent = changed !== false && render(answersMove);
-    if (answersMove && !sent) overlay.send({ type: 'view', view: {}, answersMove });
+    if (changed !== false) render();
   }
 
   const readyTimer = view.setTimeout(() => {

@@ -73,8 +73,5 @@ export type FrameInput =
 /** The view before the picker has sent anything. */
 export const EMPTY_VIEW: FrameView = { current: null, hover: null, selected: [], highlighted: [], path: [], stack: null };
 
-/**
- * picker → frame: the fields of the view that changed since the last message. `answersMove` is set
- * on the one message that follows each pointer move, even when nothing changed (see moves.ts).
- */
-export type PickerOutput = { type: 'view'; view: Partial<FrameView>; answersMove?: true };
+/** picker → frame: the fields of the view that changed since the last message. */
+export type PickerOutput = { type: 'view'; view: Partial<FrameView> };
