@@ -46,7 +46,7 @@ const BAR_HEIGHT = 80;
 /** Points of the sweep where the bare hit-test is also measured once per animation frame. */
 const FRAMED_FLOOR_POINTS = 200;
 const READY_DEFINITION = 'From the content script starting (readyMs) or the background asking (asked→ready) to the picker receiving its frame\'s "ready": '
-  + 'the frame page has loaded, holds the private port and has painted once (a task after its first animation frame), so a pointer move is outlined from then on.';
+  + 'the frame page has loaded, holds the private port and has been painted (its second animation frame has begun), so a pointer move is outlined from then on.';
 
 const { values: options } = parseArgs({
   options: {
