@@ -6,6 +6,9 @@ import { EMPTY_VIEW, HANDSHAKE, type FrameInput, type FrameView, type PickerOutp
 // The picker's frame, laid over the page by lib/picker/overlay.ts. It accepts one port, from the
 // message that carries the token of its own URL, and from then on talks only over that port.
 const token = location.hash.slice(1);
+// Ready once this frame has been painted (until then the browser may still send the pointer to the
+// page) and holds the port. Painting starts now, while the picker answers the handshake.
+const painted = new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 addEventListener('message', function handshake(event: MessageEvent) {
   const port = event.ports[0];
@@ -34,6 +37,5 @@ function start(port: MessagePort) {
     event.preventDefault();
     send({ type: 'command', command });
   });
-  // Ready once this frame has been painted: until then the browser may still send the pointer to the page.
-  requestAnimationFrame(() => requestAnimationFrame(() => send({ type: 'ready' })));
+  void painted.then(() => send({ type: 'ready' }));
 }

@@ -4,6 +4,7 @@
 
 export interface TraceEvent {
   name: string;
+  ph?: string;
   pid: number;
   tid: number;
   ts: number;
@@ -12,9 +13,44 @@ export interface TraceEvent {
   args?: { data?: { url?: string; frame?: string } };
 }
 
+export interface Call {
+  wallMs: number;
+  cpuMs: number;
+}
+
 /** Calls into scripts whose URL contains `script`, made for the frame with id `frameId` (or any frame). */
-export function scriptCalls(events: readonly TraceEvent[], script: string, frameId?: string): { wallMs: number; cpuMs: number }[] {
+export function scriptCalls(events: readonly TraceEvent[], script: string, frameId?: string): Call[] {
+  return callEvents(events, script, frameId).map(toCall);
+}
+
+/**
+ * Time the page's thread spent rendering (style, layout, paint, hit tests) outside the script's own
+ * calls: work a script can push out of its calls (a style it changes) still shows up here.
+ */
+export function renderingMs(events: readonly TraceEvent[], script: string, frameId?: string): number {
+  const calls = callEvents(events, script, frameId);
+  const first = calls[0];
+  const last = calls.at(-1);
+  if (!first || !last) return 0;
+  const inCall = (event: TraceEvent) => calls.some((call) => call.ts <= event.ts && call.ts + call.dur! >= event.ts + (event.dur ?? 0));
+  let total = 0;
+  for (const event of events) {
+    if (!RENDERING.has(event.name) || event.pid !== first.pid || event.tid !== first.tid) continue;
+    if (event.ts < first.ts || event.ts > last.ts + last.dur! || inCall(event)) continue;
+    total += (event.dur ?? 0) / 1000;
+  }
+  return total;
+}
+
+const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest', 'UpdateLayer']);
+
+function callEvents(events: readonly TraceEvent[], script: string, frameId?: string): TraceEvent[] {
   return events
-    .filter((event) => event.name === 'FunctionCall' && event.args?.data?.url?.includes(script) && (frameId === undefined || event.args.data.frame === frameId))
-    .map((event) => ({ wallMs: (event.dur ?? 0) / 1000, cpuMs: (event.tdur ?? event.dur ?? 0) / 1000 }));
+    .filter((event) => event.name === 'FunctionCall' && event.dur !== undefined && event.args?.data?.url?.includes(script)
+      && (frameId === undefined || event.args.data.frame === frameId))
+    .sort((a, b) => a.ts - b.ts);
+}
+
+function toCall(event: TraceEvent): Call {
+  return { wallMs: (event.dur ?? 0) / 1000, cpuMs: (event.tdur ?? event.dur ?? 0) / 1000 };
 }
