@@ -38,10 +38,14 @@ const DATA_ATTRIBUTE_COST = { own: 7, anchor: 6 };
 const UNSTABLE_DATA_ATTRIBUTE =
   /^data-(v-|react|n-head|emotion|styled|sc-|rh$|hid$|testing-library|lazy|src|srcset|original|ll-|aos|sr-|wow|pin|index|idx|pos|position|order|count|time|timestamp|ts$|nonce|token|session|rand|uuid|guid|key$|slot|row|col|item-index|offset|page|nosnippet|ved|jsaction|ei$)/;
 
-/** Query parameters that change per visit or per campaign: a link carrying them is not stable. */
-const DYNAMIC_URL = new RegExp(`^javascript:|[?&](${'utm_[a-z]+|fbclid|gclid|msclkid|mc_[a-z]+|ref_?|'}${'sid|sessionid|session|token|nonce|ts|timestamp|cb|_|rand|random|cache'})=`, 'i');
-/** Parameters that differ on every visit: a link carrying them cannot even serve as a guard. */
-const PER_VISIT_URL = /[?&](sid|sessionid|session|token|nonce|ts|timestamp|cb|_|rand|random|cache)=/i;
+/** Query parameters that differ on every visit. */
+const PER_VISIT_PARAMETERS = 'sid|sessionid|session|token|nonce|ts|timestamp|cb|_|rand|random|cache';
+/** Query parameters that differ per campaign or referrer. */
+const CAMPAIGN_PARAMETERS = 'utm_[a-z]+|fbclid|gclid|msclkid|mc_[a-z]+|ref_?';
+/** A link carrying per-visit or campaign parameters is not stable. */
+const DYNAMIC_URL = new RegExp(`^javascript:|[?&](${CAMPAIGN_PARAMETERS}|${PER_VISIT_PARAMETERS})=`, 'i');
+/** A link carrying per-visit parameters cannot even serve as a guard. */
+const PER_VISIT_URL = new RegExp(`[?&](${PER_VISIT_PARAMETERS})=`, 'i');
 /** Attributes whose values differ on every visit: as a guard they would never match again. */
 const PER_VISIT_ATTRIBUTE = /(nonce|token|csrf|session|time|timestamp|^data-ts$|rand|uuid|guid|expires)/;
 /** A hash-like run of hex with letters and digits (a session or cache key); plain long numbers are content ids. */
