@@ -12,15 +12,28 @@ export function PickerButton({ tab }: { tab: Browser.tabs.Tab | undefined }) {
   const generation = useRef(0);
 
   useEffect(() => {
-    const run = ++generation.current;
-    const current = () => run === generation.current;
     setActive(false);
     setAccess(false);
     if (tab?.id === undefined || !isWebUrl(tab.url)) return;
-    sendMessage('pickerStatus', undefined, tab.id).then((status) => current() && setActive(status.active), () => current() && setActive(false));
-    void canScriptTab(tab.id).then((granted) => current() && setAccess(granted));
-    // `status` too: a reload kills the picker's content script without a word (issue 5).
-  }, [tab?.id, tab?.url, tab?.status]);
+    const tabId = tab.id;
+    const ask = () => {
+      const run = ++generation.current;
+      const current = () => run === generation.current;
+      sendMessage('pickerStatus', undefined, tabId).then((status) => current() && setActive(status.active), () => current() && setActive(false));
+      void canScriptTab(tabId).then((granted) => current() && setAccess(granted));
+    };
+    ask();
+    // A reload kills the picker's content script without a word (issue 5), and a fast one can be
+    // over before the tab's state is read again: ask again on every load of the tab's document.
+    const onUpdated = (updatedId: number, change: Browser.tabs.OnUpdatedInfo) => {
+      if (updatedId === tabId && change.status !== undefined) ask();
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      generation.current++;
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [tab?.id, tab?.url]);
   useEffect(() => onMessage('pageAccessChanged', ({ data }) => {
     if (data.tabId === tab?.id) void canScriptTab(data.tabId).then(setAccess);
   }), [tab?.id]);
