@@ -41,6 +41,8 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   /** Bumped whenever the set of selected elements changes: the path entries' marks depend on it. */
   let selectionVersion = 0;
   let entries: { path: PathElements | null; version: number; list: PathEntry[] } = { path: null, version: -1, list: [] };
+  /** Path-bar names of elements, kept while the DOM stays as it is. */
+  let described = new WeakMap<Element, Pick<PathEntry, 'name' | 'boundary'>>();
   /** What the frame shows now; null when it needs everything (a new frame). */
   let shown: FrameView | null = null;
   let readyMs: number | undefined;
@@ -86,9 +88,17 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     }
     if (entries.path === path && entries.version === selectionVersion) return entries.list;
     const last = path.ancestors.length - 1;
-    const entry = (element: Element, role: PathEntry['role']): PathEntry => ({
-      name: describeElement(element, 1), role, selected: selection.has(element), boundary: boundaryOf(element),
-    });
+    const entry = (element: Element, role: PathEntry['role']): PathEntry => {
+      // Consecutive paths share most of their ancestors: each is described once until the DOM changes.
+      let named = described.get(element);
+      if (!named) {
+        named = { name: describeElement(element, 1), boundary: boundaryOf(element) };
+        described.set(element, named);
+        // A change in any shadow root or frame on the path must drop these names too.
+        if (named.boundary) watch(element.parentNode!);
+      }
+      return { ...named, role, selected: selection.has(element) };
+    };
     const list = [
       ...path.ancestors.map((element, index) => entry(element, index === last ? 'current' : 'ancestor')),
       ...path.children.map((element) => entry(element, 'child')),
@@ -165,6 +175,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   const onMutations = (records: MutationRecord[]) => {
     if (records.every((record) => isOwnRecord(record, overlay.host))) return;
     path.anchor = null;
+    described = new WeakMap();
     invalidateLayout();
     resolveTimer ||= view.setTimeout(() => {
       resolveTimer = 0;

@@ -132,6 +132,9 @@ describe.each(BROWSERS)('picker on difficult pages in %s', (name) => {
     const url = page.url();
     let frame = await startPicking(session, page);
     await hover(page, frame, '#cta-home', 'button#cta-home.cta');
+    // The app renames an ancestor: the path bar shows the new name, not one remembered from before.
+    await page.evaluate(() => document.getElementById('app')!.classList.add('app-ready'));
+    await waitForView(frame, 'the renamed ancestor in the path bar', (v) => v.path.some((entry) => entry.name === 'div#app.app-ready'));
     // The view changes under a still pointer: the outline moves to what is there now.
     await page.evaluate(() => (window as unknown as { route(name: string): void }).route('pricing'));
     const view = await waitForView(frame, 'the new link under the pointer', (v) => v.pointed === 'a#cta-pricing.cta');

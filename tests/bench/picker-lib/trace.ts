@@ -16,11 +16,21 @@ export interface TraceEvent {
 export interface Call {
   wallMs: number;
   cpuMs: number;
+  /** The browser's own hit tests inside the call (DevTools counts them as Rendering, not Scripting). */
+  hitTestMs: number;
 }
 
 /** Calls into scripts whose URL contains `script`, made for the frame with id `frameId` (or any frame). */
 export function scriptCalls(events: readonly TraceEvent[], script: string, frameId?: string): Call[] {
-  return callEvents(events, script, frameId).map(toCall);
+  const calls = callEvents(events, script, frameId);
+  const hitTests = events.filter((event) => event.name === 'HitTest' && event.dur !== undefined);
+  return calls.map((call) => ({
+    wallMs: (call.dur ?? 0) / 1000,
+    cpuMs: (call.tdur ?? call.dur ?? 0) / 1000,
+    hitTestMs: hitTests
+      .filter((event) => event.pid === call.pid && event.tid === call.tid && event.ts >= call.ts && event.ts + event.dur! <= call.ts + call.dur!)
+      .reduce((total, event) => total + event.dur! / 1000, 0),
+  }));
 }
 
 /**
@@ -49,8 +59,4 @@ function callEvents(events: readonly TraceEvent[], script: string, frameId?: str
     .filter((event) => event.name === 'FunctionCall' && event.dur !== undefined && event.args?.data?.url?.includes(script)
       && (frameId === undefined || event.args.data.frame === frameId))
     .sort((a, b) => a.ts - b.ts);
-}
-
-function toCall(event: TraceEvent): Call {
-  return { wallMs: (event.dur ?? 0) / 1000, cpuMs: (event.tdur ?? event.dur ?? 0) / 1000 };
 }
