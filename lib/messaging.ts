@@ -5,6 +5,7 @@ import type { PostHogDestination } from './export/posthog';
 import type { SendReport } from './export/send';
 import type { WorkspaceOp } from './goals/operations';
 import type { OpResult } from './goals/writer';
+import type { Locatable } from './picker/pick';
 
 /**
  * Every message between content script, side panel and background (STYLE.md: one module declares
@@ -15,8 +16,11 @@ interface ProtocolMap {
   elementPicked(pick: PickedElement): void;
   /** picker → background: the user unselected an element; the background removes it from the current activity. */
   elementUnpicked(pick: { selector: string; pageUrl: string }): void;
-  /** panel → picker (tab): outline every match of a selector on the page (a hovered row); null clears. */
-  highlightSelector(request: { selector: string | null }): void;
+  /**
+   * panel → picker (tab): while picking, outline in the picker every match of a hovered row's
+   * element; null clears. Answers false when the tab is not picking: the panel draws it itself.
+   */
+  highlightInPicker(request: { target: Locatable | null }): boolean;
   /** panel → background: start (or stop) the picker in a tab. */
   togglePicker(request: { tabId: number; on: boolean }): PickerStatus;
   /** panel/background → picker (tab): stop picking and clean up. */

@@ -2,15 +2,13 @@ import { browser } from 'wxt/browser';
 import { workspaceItem } from '@/lib/goals/storage';
 import type { Workspace } from '@/lib/goals/model';
 import { onMessage, sendMessage } from '@/lib/messaging';
-import { showHighlight } from '@/lib/picker/highlighter';
-import { resolvePick } from '@/lib/picker/pick';
 import { startPicker, type PickerHandle } from '@/lib/picker/picker';
 
 /** Where a running instance leaves its disposer, in the extension's own world (the page cannot see it). */
 const INSTANCE = Symbol.for('goalpost.picker');
 
 // Injected into the top frame on demand (lib/picker/inject.ts) when the user starts picking; never
-// on every page. It stays to answer the panel (status, highlighting) after picking stops, without
+// on every page. It stays to answer the panel's status questions after picking stops, without
 // anything left in the page; injecting again replaces it.
 export default defineContentScript({
   registration: 'runtime',
@@ -23,7 +21,6 @@ export default defineContentScript({
 
     const picking = new AbortController();
     let picker: PickerHandle | null = null;
-    let highlight: AbortController | null = null;
     const stopPicking = (error?: string) => {
       if (picking.signal.aborted) return;
       picking.abort();
@@ -33,22 +30,16 @@ export default defineContentScript({
       forgetContext();
       ctx.abort();
     };
-    const highlightOnPage = (selector: string | null) => {
-      if (picker) return picker.highlight(selector);
-      highlight?.abort();
-      highlight = null;
-      if (selector === null) return;
-      highlight = new AbortController();
-      showHighlight(document, () => resolvePick(document, { selector }), highlight.signal);
-    };
     const removers = [
       onMessage('stopPicker', () => stopPicking()),
       onMessage('pickerStatus', () => ({ active: !picking.signal.aborted })),
-      onMessage('highlightSelector', ({ data }) => highlightOnPage(data.selector)),
+      onMessage('highlightInPicker', ({ data }) => {
+        picker?.highlight(data.target);
+        return picker !== null;
+      }),
     ];
     const dispose = () => {
       stopPicking();
-      highlight?.abort();
       removers.forEach((remove) => remove());
       if (registry[INSTANCE] === dispose) delete registry[INSTANCE];
     };

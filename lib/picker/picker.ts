@@ -34,7 +34,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   const state: PickerState = { pointer: null, hovered: null, current: null, anchored: false, trail: [], stack: null };
   let picks: readonly Locatable[] = [];
   let selection = new Map<Element, string[]>();
-  let highlightSelector: string | null = null;
+  let highlightTarget: Locatable | null = null;
   let highlighted: Element[] = [];
   let marks: { selected: Box[]; highlighted: Box[] } = { selected: [], highlighted: [] };
   let path: PathElements = { anchor: null, ancestors: [], children: [] };
@@ -167,8 +167,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     }
     selection = next;
     selectionVersion++;
-    const highlightPick = picks.find((pick) => pick.selector === highlightSelector);
-    highlighted = highlightSelector === null ? [] : resolvePick(doc, highlightPick ?? { selector: highlightSelector });
+    highlighted = highlightTarget ? resolvePick(doc, highlightTarget) : [];
     invalidateLayout();
   };
 
@@ -316,8 +315,8 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
       picks = next;
       resolveSelection();
     },
-    highlight(selector) {
-      highlightSelector = selector;
+    highlight(target) {
+      highlightTarget = target;
       resolveSelection();
     },
   };
@@ -375,6 +374,6 @@ export interface PickerOptions {
 export interface PickerHandle {
   /** The elements of the current activity (the panel's list): they carry "Selected" badges. */
   setTracked(picks: readonly Locatable[]): void;
-  /** Outlines every match of a selector (a row hovered in the panel); null clears it. */
-  highlight(selector: string | null): void;
+  /** Outlines every match of a stored element (a row hovered in the panel); null clears it. */
+  highlight(target: Locatable | null): void;
 }
