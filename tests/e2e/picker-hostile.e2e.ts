@@ -109,6 +109,41 @@ describe.each(BROWSERS)('picker on difficult pages in %s', (name) => {
     expect(await pageFootprint(page)).toBe(footprint);
   });
 
+  it(`[${name}] works on a page with a strict Content-Security-Policy, picker on and off`, async () => {
+    // Outline pixels are counted on another page, as this one may not fetch the screenshot's
+    // data: URL; it is opened first, as a new tab during the row hover would end the hover.
+    const counter = await session.browser.newPage();
+    const page = await session.openPage(server.url('picker-csp.html'));
+    expect(await page.evaluate(() => (window as unknown as { pageEvents?: unknown }).pageEvents)).toEqual([]);
+    const footprint = await pageFootprint(page);
+    const frame = await startPicking(session, page);
+    await hover(page, frame, '#csp-buy', 'button#csp-buy.buy');
+    await click(page, '#csp-buy');
+    await stored((element) => element.label.startsWith('button#csp-buy'));
+    await noPageReactions(page);
+    await page.keyboard.press('Escape');
+    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('goalpost-picker') === null));
+    expect(await pageFootprint(page)).toBe(footprint);
+    // Picker off: the panel draws a hovered row's outline into the page itself, styles and all.
+    await session.panel.bringToFront();
+    const rows = await session.panel.$$('[data-testid=element-row]');
+    const texts = await Promise.all(rows.map((row) => row.evaluate((element) => element.textContent ?? '')));
+    await rows[texts.findIndex((text) => text.includes('csp-buy'))]!.hover();
+    await page.bringToFront();
+    await waitFor('the highlight', () => page.evaluate(() => document.querySelector('goalpost-highlight') !== null));
+    const rect = await page.$eval('#csp-buy', (element) => element.getBoundingClientRect().toJSON() as DOMRect);
+    expect(await waitFor('an orange outline', async () => {
+      const pixels = await colourPixels(page, rect, ORANGE, counter);
+      return pixels > 50 ? pixels : undefined;
+    })).toBeGreaterThan(50);
+    await counter.close();
+    await session.panel.bringToFront();
+    await session.panel.hover('h1');
+    await page.bringToFront();
+    await waitFor('the highlight to go', () => page.evaluate(() => document.querySelector('goalpost-highlight') === null));
+    expect(await pageFootprint(page)).toBe(footprint);
+  });
+
   it(`[${name}] works on a page with hostile JS: sabotaged prototypes, swallowing capture listeners, a guard removing it`, async () => {
     const page = await session.openPage(server.url('picker-hostile-js.html'));
     const url = page.url();

@@ -65,11 +65,16 @@ export async function pickerFrame(page: Page): Promise<Frame> {
  * Pixels of a colour around an element's box (3 px margin), from a screenshot of the whole viewport:
  * a clipped screenshot can leave out the picker's frame, which is another document.
  */
-export async function colourPixels(page: Page, box: { x: number; y: number; width: number; height: number }, rgb: [number, number, number]): Promise<number> {
+export async function colourPixels(
+  page: Page, box: { x: number; y: number; width: number; height: number }, rgb: [number, number, number],
+  /** Where to count them, for a page whose CSP refuses to fetch the screenshot's `data:` URL. */
+  counter: Page = page,
+): Promise<number> {
   const png = await page.screenshot({ encoding: 'base64' });
-  return page.evaluate(async (data, box, rgb) => {
+  const viewportWidth = await page.evaluate(() => innerWidth);
+  return counter.evaluate(async (data, box, rgb, viewportWidth) => {
     const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
-    const scale = bitmap.width / innerWidth;
+    const scale = bitmap.width / viewportWidth;
     const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
     context.drawImage(bitmap, 0, 0);
     const left = Math.max(0, Math.floor((box.x - 3) * scale));
@@ -80,7 +85,7 @@ export async function colourPixels(page: Page, box: { x: number; y: number; widt
       if (Math.abs(pixels[i]! - rgb[0]) < 24 && Math.abs(pixels[i + 1]! - rgb[1]) < 24 && Math.abs(pixels[i + 2]! - rgb[2]) < 24) count++;
     }
     return count;
-  }, png, box, rgb);
+  }, png, box, rgb, viewportWidth);
 }
 
 export const ORANGE: [number, number, number] = [0xe8, 0x59, 0x0c];
