@@ -27,9 +27,7 @@ export function scriptCalls(events: readonly TraceEvent[], script: string, frame
   return calls.map((call) => ({
     wallMs: (call.dur ?? 0) / 1000,
     cpuMs: (call.tdur ?? call.dur ?? 0) / 1000,
-    hitTestMs: hitTests
-      .filter((event) => event.pid === call.pid && event.tid === call.tid && event.ts >= call.ts && event.ts + event.dur! <= call.ts + call.dur!)
-      .reduce((total, event) => total + event.dur! / 1000, 0),
+    hitTestMs: hitTests.filter((event) => within(event, call)).reduce((total, event) => total + event.dur! / 1000, 0),
   }));
 }
 
@@ -42,7 +40,7 @@ export function renderingMs(events: readonly TraceEvent[], script: string, frame
   const first = calls[0];
   const last = calls.at(-1);
   if (!first || !last) return 0;
-  const inCall = (event: TraceEvent) => calls.some((call) => call.ts <= event.ts && call.ts + call.dur! >= event.ts + (event.dur ?? 0));
+  const inCall = (event: TraceEvent) => calls.some((call) => within(event, call));
   let total = 0;
   for (const event of events) {
     if (!RENDERING.has(event.name) || event.pid !== first.pid || event.tid !== first.tid) continue;
@@ -53,6 +51,11 @@ export function renderingMs(events: readonly TraceEvent[], script: string, frame
 }
 
 const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest', 'UpdateLayer']);
+
+/** Whether `event` happened inside `call`, on its thread. */
+function within(event: TraceEvent, call: TraceEvent): boolean {
+  return event.pid === call.pid && event.tid === call.tid && call.ts <= event.ts && event.ts + (event.dur ?? 0) <= call.ts + call.dur!;
+}
 
 function callEvents(events: readonly TraceEvent[], script: string, frameId?: string): TraceEvent[] {
   return events
