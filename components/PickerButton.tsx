@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Browser } from 'wxt/browser';
-import { onMessage, sendMessage } from '@/lib/messaging';
+import { onMessage, sendMessage, sendToTab } from '@/lib/messaging';
 import { canScriptTab } from '@/lib/panel/access';
 import { isWebUrl, originPattern } from '@/lib/panel/target-tab';
 
@@ -19,7 +19,7 @@ export function PickerButton({ tab }: { tab: Browser.tabs.Tab | undefined }) {
     const ask = () => {
       const run = ++generation.current;
       const current = () => run === generation.current;
-      sendMessage('pickerStatus', undefined, tabId).then((status) => current() && setActive(status.active), () => current() && setActive(false));
+      sendToTab('pickerStatus', undefined, tabId).then((status) => current() && setActive(status.active), () => current() && setActive(false));
       void canScriptTab(tabId).then((granted) => current() && setAccess(granted));
     };
     ask();

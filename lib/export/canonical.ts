@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Activity, Metric, TrackedAction, TrackedElement, UrlScope } from '@/lib/goals/model';
+import type { Activity, ElementFingerprint, Metric, TrackedAction, TrackedElement, UrlScope } from '@/lib/goals/model';
 
 // The canonical file of PRODUCT.md §4 (`goalpost/activity@1`). Its published twin is
 // `schema/goalpost-activity-1.schema.json`; `schema.test.ts` proves both accept the same samples.
@@ -51,6 +51,25 @@ function canonicalElement(element: TrackedElement): CanonicalElement {
     pageUrl: element.pageUrl,
     ...(element.frames?.length ? { frames: [...element.frames] } : {}),
     ...(element.shadowHosts?.length ? { shadowHosts: [...element.shadowHosts] } : {}),
+    ...(element.targetSelectors?.posthog ? { targetSelectors: { posthog: element.targetSelectors.posthog } } : {}),
+    ...(element.fingerprint ? { fingerprint: canonicalFingerprint(element.fingerprint) } : {}),
+  };
+}
+
+/** Fixed key order (byte-identical re-exports); capped like the schema, so an export always re-imports. */
+function canonicalFingerprint(fingerprint: ElementFingerprint): ElementFingerprint {
+  const text = (value: string) => [...value].slice(0, FINGERPRINT_TEXT_MAX).join('');
+  const box = fingerprint.box;
+  return {
+    tag: text(fingerprint.tag),
+    text: text(fingerprint.text),
+    attributes: Object.fromEntries(Object.entries(fingerprint.attributes).slice(0, FINGERPRINT_LIST_MAX).map(([name, value]) => [text(name), text(value)])),
+    classes: fingerprint.classes.slice(0, FINGERPRINT_LIST_MAX).map(text),
+    ancestors: fingerprint.ancestors.slice(0, FINGERPRINT_LIST_MAX).map(text),
+    neighbours: fingerprint.neighbours.slice(0, FINGERPRINT_LIST_MAX).map(text),
+    position: fingerprint.position ? { index: fingerprint.position.index, count: fingerprint.position.count } : null,
+    box: box ? { x: box.x, y: box.y, width: box.width, height: box.height } : null,
+    path: text(fingerprint.path),
   };
 }
 
@@ -94,6 +113,28 @@ const MetricSchema = v.strictObject({
   elementIds: v.array(Id),
 });
 
+const FINGERPRINT_TEXT_MAX = 500;
+const FINGERPRINT_LIST_MAX = 20;
+const FingerprintText = v.pipe(v.string(), maxChars(FINGERPRINT_TEXT_MAX));
+const FingerprintList = v.pipe(v.array(FingerprintText), v.maxLength(FINGERPRINT_LIST_MAX, `must have at most ${FINGERPRINT_LIST_MAX} items`));
+const Coordinate = v.pipe(v.number(), v.finite('must be a finite number'));
+
+/** What identifies the element besides its selector (issue 14); used to find it again after a redesign. */
+const FingerprintSchema = v.strictObject({
+  tag: FingerprintText,
+  text: FingerprintText,
+  attributes: v.pipe(
+    v.record(v.string(), FingerprintText),
+    v.check((attributes) => Object.keys(attributes).length <= FINGERPRINT_LIST_MAX, `must have at most ${FINGERPRINT_LIST_MAX} attributes`),
+  ),
+  classes: FingerprintList,
+  ancestors: FingerprintList,
+  neighbours: FingerprintList,
+  position: v.nullable(v.strictObject({ index: v.pipe(v.number(), v.integer(), v.minValue(1)), count: v.pipe(v.number(), v.integer(), v.minValue(1)) })),
+  box: v.nullable(v.strictObject({ x: Coordinate, y: Coordinate, width: v.pipe(Coordinate, v.minValue(0)), height: v.pipe(Coordinate, v.minValue(0)) })),
+  path: FingerprintText,
+});
+
 const ElementSchema = v.strictObject({
   id: Id,
   selector: Selector,
@@ -102,6 +143,9 @@ const ElementSchema = v.strictObject({
   pageUrl: WebUrl,
   frames: v.optional(v.array(Selector)),
   shadowHosts: v.optional(v.array(Selector)),
+  /** Selectors that one export target uses instead of `selector` (issue 12: PostHog's own matcher). */
+  targetSelectors: v.optional(v.strictObject({ posthog: v.optional(Selector) })),
+  fingerprint: v.optional(FingerprintSchema),
 });
 
 export const CanonicalSchema = v.strictObject({

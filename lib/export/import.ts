@@ -79,6 +79,10 @@ export function fromCanonical(file: CanonicalActivity, now: number, id = file.id
       pageUrl: element.pageUrl,
       ...(element.frames ? { frames: [...element.frames] } : {}),
       ...(element.shadowHosts ? { shadowHosts: [...element.shadowHosts] } : {}),
+      ...(element.targetSelectors?.posthog ? { targetSelectors: { posthog: element.targetSelectors.posthog } } : {}),
+      ...(element.fingerprint ? { fingerprint: element.fingerprint } : {}),
+      // Not picked on a page here: removing it from the picker asks first, as for a typed row.
+      origin: 'typed' as const,
       createdAt: now,
     })),
     metrics: file.metrics.map((metric) => ({
@@ -106,6 +110,9 @@ function referenceProblem(file: CanonicalActivity): ImportError | undefined {
     elementIds.set(element.id, index);
     const invalid = selectorError(element.selector);
     if (invalid) return { path: `elements[${index}].selector`, reason: invalid };
+    const posthog = element.targetSelectors?.posthog;
+    const invalidPostHog = posthog === undefined ? null : selectorError(posthog);
+    if (invalidPostHog) return { path: `elements[${index}].targetSelectors.posthog`, reason: invalidPostHog };
   }
   const metricIds = new Map<string, number>();
   for (const [index, metric] of file.metrics.entries()) {

@@ -56,6 +56,58 @@ export interface PickedElement {
   shadowHosts?: string[];
   /** Ranked alternatives to `selector` (distinct match sets, with live counts and stability hints), PRODUCT.md §2. */
   alternatives?: SelectorCandidate[];
+  /** How the row's selector came about: picked on the page, typed by hand (Add element), or edited by hand after. */
+  origin?: ElementOrigin;
+  /** What identifies the element besides its selector, recorded at pick time (issue 14): finds it again after a redesign. */
+  fingerprint?: ElementFingerprint;
+  /**
+   * Selectors for one export target where the main selector would not match there (issue 12): PostHog
+   * compiles selectors into its own matcher, so an element may need a PostHog-safe twin.
+   */
+  targetSelectors?: TargetSelectors;
+  /** Set when the pick covers a large area or several actionable elements and the user recorded it anyway (issue 11). */
+  container?: ContainerWarning;
+}
+
+export type ElementOrigin = 'picked' | 'typed' | 'edited';
+
+/** Per-target selectors, used instead of `selector` by that target's export only. */
+export interface TargetSelectors {
+  posthog?: string;
+}
+
+/** Why a pick is a container: any click inside this area counts. */
+export interface ContainerWarning {
+  /** Size of the element at pick time, CSS px. */
+  width: number;
+  height: number;
+  /** Actionable elements (links, buttons, …) inside it at pick time. */
+  actionables: number;
+}
+
+/**
+ * The element as recorded at pick time, besides its selector (issue 14, after Similo's locator
+ * features): enough to recognise it on a changed page. Text is trimmed and capped; attribute values
+ * are the stable ones only (an `href` is kept as its path).
+ */
+export interface ElementFingerprint {
+  tag: string;
+  /** Trimmed visible text (or the accessible name when it has no text). */
+  text: string;
+  /** Stable attributes by name: href, name, aria-label, test ids, role, type, alt, title, id, placeholder… */
+  attributes: Record<string, string>;
+  /** Class names that do not look generated. */
+  classes: string[];
+  /** Short descriptions of the nearest labelled ancestors (landmarks, headings, named regions), nearest first. */
+  ancestors: string[];
+  /** Text next to the element (its label, the siblings' text), nearest first. */
+  neighbours: string[];
+  /** Its position among siblings of the same tag (its list): 1-based index and size; null when alone. */
+  position: { index: number; count: number } | null;
+  /** Its box in page coordinates at pick time; null when it was not rendered. */
+  box: { x: number; y: number; width: number; height: number } | null;
+  /** Tags from the document's root down to the element, e.g. `html/body/main/ul/li/a`. */
+  path: string;
 }
 
 export interface TrackedElement extends PickedElement {

@@ -103,7 +103,7 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
       }
       const updated: TrackedElement = {
         ...element,
-        ...(op.selector !== undefined ? { selector: op.selector.trim() } : {}),
+        ...(op.selector !== undefined && op.selector.trim() !== element.selector ? { selector: op.selector.trim(), origin: 'edited' as const } : {}),
         ...(op.action !== undefined ? { action: op.action } : {}),
       };
       const elements = activity.elements.map((item) => (item.id === element.id ? updated : item));

@@ -15,6 +15,19 @@ const TrackedActionSchema = v.variant('kind', [
   v.looseObject({ kind: v.literal('submit') }),
 ]);
 
+/** Shared with the canonical format (lib/export/canonical.ts), which is stricter about the rest. */
+export const FingerprintSchema = v.looseObject({
+  tag: v.string(),
+  text: v.string(),
+  attributes: v.record(v.string(), v.string()),
+  classes: v.array(v.string()),
+  ancestors: v.array(v.string()),
+  neighbours: v.array(v.string()),
+  position: v.nullable(v.looseObject({ index: v.number(), count: v.number() })),
+  box: v.nullable(v.looseObject({ x: v.number(), y: v.number(), width: v.number(), height: v.number() })),
+  path: v.string(),
+});
+
 const TrackedElementSchema = v.looseObject({
   id: v.string(),
   createdAt: v.number(),
@@ -24,6 +37,10 @@ const TrackedElementSchema = v.looseObject({
   pageUrl: v.string(),
   frames: v.optional(v.array(v.string())),
   shadowHosts: v.optional(v.array(v.string())),
+  origin: v.optional(v.picklist(['picked', 'typed', 'edited'])),
+  fingerprint: v.optional(FingerprintSchema),
+  targetSelectors: v.optional(v.looseObject({ posthog: v.optional(v.string()) })),
+  container: v.optional(v.looseObject({ width: v.number(), height: v.number(), actionables: v.number() })),
 });
 
 const MetricSchema = v.looseObject({

@@ -57,7 +57,19 @@ describe('workspace writer', () => {
     expect(await writer.apply({ kind: 'repair' })).toEqual({ ok: true });
     const workspace = await stored();
     expect(workspace.activities[0]!.scopes).toEqual([{ kind: 'exact', value: PAGE }]);
-    expect((await fakeBrowser.storage.local.get('workspace$'))['workspace$']).toEqual({ v: 2 });
+    expect((await fakeBrowser.storage.local.get('workspace$'))['workspace$']).toEqual({ v: 3 });
+  });
+
+  it('migrates a v2 workspace to v3: rows say whether they were picked or typed by hand', async () => {
+    const picked = { id: 'e1', createdAt: 1, selector: '#buy', action: { kind: 'click' }, label: 'Button “Buy”', pageUrl: PAGE, alternatives: [{ selector: 'button', matchCount: 1, hints: [] }] };
+    const typed = { id: 'e2', createdAt: 1, selector: '.x', action: { kind: 'click' }, label: 'Added by hand', pageUrl: PAGE };
+    const old = { ...activityV1('Old', [PAGE]), scopes: [{ kind: 'exact', value: PAGE }], elements: [picked, typed] };
+    await fakeBrowser.storage.local.set({ workspace: { activities: [old], currentActivityId: 'id-Old' }, 'workspace$': { v: 2 } });
+    await createWorkspaceWriter().apply({ kind: 'repair' });
+    const [activity] = (await stored()).activities;
+    expect(activity!.elements.map((element) => element.origin)).toEqual(['picked', 'typed']);
+    expect(await quarantineItem.getValue()).toEqual([]);
+    expect((await fakeBrowser.storage.local.get('workspace$'))['workspace$']).toEqual({ v: 3 });
   });
 
   it('quarantines a stored activity failing its schema, keeps the rest, and lets the user dismiss it', async () => {

@@ -1,4 +1,4 @@
-import { sendMessage } from '../messaging';
+import { sendToTab } from '../messaging';
 import { highlightMatches, type MatchTarget } from './page-query';
 
 /** The two ways to outline matches on a tab; each answers when it is done. */
@@ -12,7 +12,7 @@ export interface HighlightWays {
 /** The real ways, on one tab. */
 export function tabHighlightWays(tabId: number): HighlightWays {
   return {
-    inPicker: (target) => sendMessage('highlightInPicker', { target }, tabId).catch(() => false),
+    inPicker: (target) => sendToTab('highlightInPicker', { target }, tabId).catch(() => false),
     inPage: async (target) => {
       await highlightMatches(tabId, target);
     },

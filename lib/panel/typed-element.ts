@@ -24,6 +24,7 @@ export function typedPick(selector: string, pageUrl: string, first: FirstMatch |
     action: first ? defaultAction(first.tag, first.href) : { kind: 'click' },
     label: first?.label ?? 'Added by hand',
     pageUrl,
+    origin: 'typed',
   };
 }
 

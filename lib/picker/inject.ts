@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { sendMessage, type PickerStatus } from '../messaging';
+import { sendToTab, type PickerStatus } from '../messaging';
 
 const PICKER_SCRIPT = '/content-scripts/picker.js';
 
@@ -11,7 +11,7 @@ const PICKER_SCRIPT = '/content-scripts/picker.js';
 export async function togglePicker(tabId: number, on: boolean): Promise<PickerStatus> {
   try {
     if (!on) {
-      await sendMessage('stopPicker', undefined, tabId).catch(() => undefined);
+      await sendToTab('stopPicker', undefined, tabId).catch(() => undefined);
       return { active: false };
     }
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PICKER_SCRIPT] });

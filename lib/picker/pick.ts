@@ -14,6 +14,7 @@ export function toPickedElement(element: Element, pageUrl: string): PickedElemen
     action: defaultAction(element.tagName, linkHref(element)),
     label: labelFor(element),
     pageUrl,
+    origin: 'picked',
     ...(frames.length > 0 ? { frames } : {}),
     ...(shadowHosts.length > 0 ? { shadowHosts } : {}),
   };

@@ -32,6 +32,19 @@ const actionArb = fc.oneof(
   fc.constant({ kind: 'submit' as const }),
 );
 
+const shortTextArb = fc.string({ maxLength: 20 });
+const fingerprintArb = fc.record({
+  tag: fc.constantFrom('a', 'button', 'input', 'div'),
+  text: shortTextArb,
+  attributes: fc.dictionary(fc.constantFrom('href', 'name', 'aria-label', 'data-testid', 'role', 'type', 'alt', 'title'), shortTextArb, { maxKeys: 4 }),
+  classes: fc.array(identArb, { maxLength: 3 }),
+  ancestors: fc.array(shortTextArb, { maxLength: 3 }),
+  neighbours: fc.array(shortTextArb, { maxLength: 3 }),
+  position: fc.option(fc.record({ index: fc.integer({ min: 1, max: 9 }), count: fc.integer({ min: 1, max: 9 }) }), { nil: null }),
+  box: fc.option(fc.record({ x: fc.integer({ min: -50, max: 2000 }), y: fc.integer({ min: 0, max: 9000 }), width: fc.nat(1500), height: fc.nat(900) }), { nil: null }),
+  path: fc.constantFrom('html/body/a', 'html/body/main/ul/li/a'),
+});
+
 const scopeArb = fc.record({ kind: fc.constantFrom('exact' as const, 'prefix' as const, 'pattern' as const), value: textArb });
 
 /** A valid canonical file: unique ids, metrics that name existing elements. */
@@ -42,7 +55,12 @@ export const canonicalArb: fc.Arbitrary<CanonicalActivity> = fc
     scopes: fc.array(scopeArb, { maxLength: 3 }),
     pages: fc.uniqueArray(urlArb, { maxLength: 3 }),
     elements: fc.uniqueArray(
-      fc.record({ id: idArb, selector: selectorArb, action: actionArb, label: fc.string({ maxLength: 30 }), pageUrl: urlArb, frames: fc.option(fc.array(selectorArb, { minLength: 1, maxLength: 2 }), { nil: undefined }) }),
+      fc.record({
+        id: idArb, selector: selectorArb, action: actionArb, label: fc.string({ maxLength: 30 }), pageUrl: urlArb,
+        frames: fc.option(fc.array(selectorArb, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+        posthog: fc.option(selectorArb, { nil: undefined }),
+        fingerprint: fc.option(fingerprintArb, { nil: undefined }),
+      }),
       { maxLength: 5, selector: (element) => element.id },
     ),
     metricSeeds: fc.uniqueArray(
@@ -58,7 +76,12 @@ export const canonicalArb: fc.Arbitrary<CanonicalActivity> = fc
       ...(windowSeconds === undefined ? {} : { windowSeconds }),
       elementIds: [...new Set(picks.filter(() => elements.length > 0).map((pick) => elements[pick % elements.length]!.id))],
     })),
-    elements: elements.map(({ frames, ...element }) => ({ ...element, ...(frames ? { frames } : {}) })),
+    elements: elements.map(({ frames, posthog, fingerprint, ...element }) => ({
+      ...element,
+      ...(frames ? { frames } : {}),
+      ...(posthog ? { targetSelectors: { posthog } } : {}),
+      ...(fingerprint ? { fingerprint } : {}),
+    })),
   }));
 
 /** A valid file with one random change somewhere: a value replaced, a key dropped or added. */

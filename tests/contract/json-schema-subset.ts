@@ -1,12 +1,12 @@
 // A small JSON Schema (2020-12) validator for exactly the keywords our published schema uses:
-// type, const, enum, properties, required, additionalProperties: false, items, minLength,
-// maxLength, pattern, minimum, maximum, oneOf, $ref to "#/$defs/…". Any other keyword throws, so
+// type, const, enum, properties, required, additionalProperties (false or a schema), items,
+// maxItems, maxProperties, minLength, maxLength, pattern, minimum, maximum, oneOf, $ref to "#/$defs/…". Any other keyword throws, so
 // the schema cannot silently grow beyond what this checker understands. No dependency is
 // available for a full validator; this follows the spec's wording for each keyword it knows.
 
 const KNOWN = new Set([
   '$schema', '$id', '$defs', 'title', 'description', 'type', 'const', 'enum', 'properties', 'required',
-  'additionalProperties', 'items', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'oneOf', '$ref',
+  'additionalProperties', 'items', 'maxItems', 'maxProperties', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'oneOf', '$ref',
 ]);
 
 export function validateAgainstSchema(root: Schema, value: unknown): string[] {
@@ -31,6 +31,7 @@ function check(root: Schema, schema: Schema, value: unknown, path: string, error
   if (typeof value === 'string') checkString(schema, value, path, errors);
   if (typeof value === 'number') checkNumber(schema, value, path, errors);
   if (Array.isArray(value) && schema.items) value.forEach((item, index) => check(root, schema.items!, item, `${path}/${index}`, errors));
+  if (Array.isArray(value) && schema.maxItems !== undefined && value.length > schema.maxItems) errors.push(`${path}: more than ${schema.maxItems} items`);
   if (isObject(value)) checkObject(root, schema, value, path, errors);
   if (schema.oneOf) {
     const passing = schema.oneOf.filter((option) => validateWith(root, option, value).length === 0).length;
@@ -55,10 +56,12 @@ function checkObject(root: Schema, schema: Schema, value: Record<string, unknown
   for (const key of schema.required ?? []) {
     if (!(key in value)) errors.push(`${path}: missing ${key}`);
   }
+  if (schema.maxProperties !== undefined && Object.keys(value).length > schema.maxProperties) errors.push(`${path}: more than ${schema.maxProperties} properties`);
   for (const [key, child] of Object.entries(value)) {
     const property = schema.properties?.[key];
     if (property) check(root, property, child, `${path}/${key}`, errors);
     else if (schema.additionalProperties === false) errors.push(`${path}: unexpected ${key}`);
+    else if (typeof schema.additionalProperties === 'object') check(root, schema.additionalProperties, child, `${path}/${key}`, errors);
   }
 }
 
@@ -93,8 +96,10 @@ export interface Schema {
   enum?: unknown[];
   properties?: Record<string, Schema>;
   required?: string[];
-  additionalProperties?: boolean;
+  additionalProperties?: boolean | Schema;
   items?: Schema;
+  maxItems?: number;
+  maxProperties?: number;
   minLength?: number;
   maxLength?: number;
   pattern?: string;

@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { formatProblems, watchConsole, type ConsoleWatch } from './console';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -41,6 +42,9 @@ export interface Session {
   clickToolbarButton(page: Page): Promise<void>;
   /** Closes the panel tab and opens it again. */
   reopenPanel(): Promise<Page>;
+  /** Console errors and warnings of every page and worker (see console.ts). */
+  console: ConsoleWatch;
+  /** Closes the browser; fails when an error or warning was logged that the test did not expect. */
   close(): Promise<void>;
 }
 
@@ -65,8 +69,10 @@ export async function launch(name: BrowserName, options: { profile?: string } = 
         browser: 'firefox', executablePath: executablePath(name), headless: true, userDataDir: profile,
         extraPrefsFirefox: firefoxPrefs(downloads), defaultViewport: { width: 1280, height: 800 },
       });
+  const console = watchConsole(browser);
   const extensionId = await browser.installExtension(join(OUTPUT, name === 'chromium' ? 'chrome-mv3' : 'firefox-mv3'));
   let panel = await findPanel(browser, name, extensionId);
+  console.watchPage(panel);
   if (name === 'chromium') {
     // Browser-wide, so it outlives the page it was sent from.
     const session = await browser.target().createCDPSession();
@@ -85,6 +91,7 @@ export async function launch(name: BrowserName, options: { profile?: string } = 
     get panel() { return panel; },
     async openPage(url) {
       const page = await browser.newPage();
+      console.watchPage(page);
       await page.goto(url, { waitUntil: 'load' });
       await clickToolbarButton(page);
       return page;
@@ -94,9 +101,15 @@ export async function launch(name: BrowserName, options: { profile?: string } = 
       const twin = await openPanelTwin(browser, panel);
       await panel.close();
       panel = twin;
+      console.watchPage(panel);
       return panel;
     },
-    close: () => browser.close(),
+    console,
+    async close() {
+      await browser.close();
+      const problems = console.problems();
+      if (problems.length > 0) throw new Error(`Console errors or warnings during the test:\n${formatProblems(problems)}`);
+    },
   };
 }
 

@@ -200,7 +200,7 @@ describe.each(BROWSERS)('panel activities in %s', (name) => {
       const scope = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
       return (await (scope.browser ?? scope.chrome).storage.local.get('workspace$'))['workspace$'];
     });
-    expect(meta).toEqual({ v: 2 });
+    expect(meta).toEqual({ v: 3 });
   });
 });
 

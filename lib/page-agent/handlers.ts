@@ -1,0 +1,21 @@
+import { candidateSelectors } from '../selector';
+import { resolvePick } from '../picker/pick';
+import { describeInWords } from '../picker/words';
+import type { PageAgentApi } from './protocol';
+
+/** The page agent's answers, each a function of the page's document and the panel's arguments. */
+export const HANDLERS: PageAgentHandlers = {
+  describe(doc, target) {
+    const matches = resolvePick(doc, target);
+    const first = matches[0];
+    return first ? { found: true, count: matches.length, words: describeInWords(first) } : { found: false, count: 0 };
+  },
+  candidates(doc, target) {
+    const first = resolvePick(doc, target)[0];
+    return first ? { found: true, candidates: candidateSelectors(first) } : { found: false };
+  },
+};
+
+export type PageAgentHandlers = {
+  [K in keyof PageAgentApi]: (doc: Document, args: Parameters<PageAgentApi[K]>[0]) => ReturnType<PageAgentApi[K]> | Promise<ReturnType<PageAgentApi[K]>>;
+};

@@ -1,0 +1,24 @@
+import type { SelectorCandidate } from '../selector';
+import type { Locatable } from '../picker/pick';
+
+// What the panel can ask the page (lib/panel/ask-page.ts → lib/page-agent/agent.ts). Each request is
+// answered by a plain function of the page's document; arguments and answers cross
+// `scripting.executeScript`, so both must be JSON-like. Add a request here and its handler in
+// handlers.ts.
+
+export interface PageAgentApi {
+  /** The first element `target` matches, in words (`Button “Buy”`), and how many it matches. */
+  describe(target: Locatable): DescribeAnswer;
+  /** Ranked selectors for the first element `target` matches (PRODUCT.md §2 alternatives). */
+  candidates(target: Locatable): CandidatesAnswer;
+}
+
+export type PageRequest = keyof PageAgentApi;
+
+export type DescribeAnswer =
+  | { found: true; count: number; words: string }
+  | { found: false; count: 0 };
+
+export type CandidatesAnswer =
+  | { found: true; candidates: SelectorCandidate[] }
+  | { found: false };
