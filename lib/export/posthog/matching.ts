@@ -1,0 +1,89 @@
+import { buildSelectorRegex, parseSelector, SelectorCompileError, toRegExp, type Compiler, type SelectorPart } from './compiler';
+
+// What PostHog does with a step's selector (issue 12), as `selector_to_expr` in PostHog/posthog
+// posthog/hogql/property.py: the compiled regex must match `elements_chain`, AND every `attr_id`
+// of the selector must be among `elements_chain_ids`, AND (when the selector names a "useful" tag)
+// one such tag must be among `elements_chain_elements`. A selector that is a single `#id` and
+// nothing else skips the regex: only the id check runs.
+
+/** `Element.USEFUL_ELEMENTS` (posthog/models/element/element.py). */
+const USEFUL_ELEMENTS = new Set(['a', 'button', 'input', 'select', 'textarea', 'label']);
+
+/** A step selector compiled once, to test against many chains. */
+export interface CompiledStep {
+  compiler: Compiler;
+  selector: string;
+  /** `build_selector_regex`'s text, exactly as the Python writes it ('' matches everything). */
+  regexText: string;
+  /** Null when only the id check runs (the `#id` shortcut). */
+  regex: RegExp | null;
+  ids: string[];
+  usefulTags: string[];
+  /** Set when PostHog cannot compile the selector at all; such a step matches nothing. */
+  error?: string;
+}
+
+export function compileStep(selector: string, compiler: Compiler): CompiledStep {
+  let parts: SelectorPart[];
+  try {
+    parts = parseSelector(selector, compiler);
+  } catch (error) {
+    return { compiler, selector, regexText: '', regex: null, ids: [], usefulTags: [], error: compileMessage(error) };
+  }
+  const regexText = buildSelectorRegex(parts, compiler);
+  const ids: string[] = [];
+  const usefulTags: string[] = [];
+  for (const part of parts) {
+    const tag = part.data.get('tag_name');
+    if (typeof tag === 'string' && USEFUL_ELEMENTS.has(tag)) usefulTags.push(tag);
+    const id = part.data.get('attr_id');
+    if (typeof id === 'string') {
+      // "OPTIMIZATION: if there's only one selector part and that only filters on an ID …"
+      if (parts.length === 1 && part.data.size === 1) return { compiler, selector, regexText, regex: null, ids: [id], usefulTags: [] };
+      ids.push(id);
+    }
+  }
+  try {
+    return { compiler, selector, regexText, regex: toRegExp(regexText), ids, usefulTags };
+  } catch (error) {
+    // ClickHouse refuses a pattern RE2 cannot compile: the step matches nothing.
+    return { compiler, selector, regexText, regex: null, ids: [], usefulTags: [], error: compileMessage(error) };
+  }
+}
+
+/** Does the compiled step match the event whose `$elements_chain` is `chain`? */
+export function stepMatches(step: CompiledStep, chain: string | ParsedChain): boolean {
+  if (step.error) return false;
+  const parsed = typeof chain === 'string' ? parseChain(chain) : chain;
+  if (step.regex && !step.regex.test(parsed.chain)) return false;
+  for (const id of step.ids) if (!parsed.ids.includes(id)) return false;
+  if (step.usefulTags.length > 0 && !step.usefulTags.some((tag) => parsed.elements.includes(tag))) return false;
+  return true;
+}
+
+/** `selectorMatches(selector, chain, compiler)` in one call, for tests and one-off checks. */
+export function selectorMatches(selector: string, chain: string, compiler: Compiler): boolean {
+  return stepMatches(compileStep(selector, compiler), chain);
+}
+
+/**
+ * The materialized columns ClickHouse derives from `elements_chain` (posthog/clickhouse schema):
+ * `elements_chain_ids` = extractAll(elements_chain, '(?::|")attr_id="(.*?)"'),
+ * `elements_chain_elements` = extractAll(elements_chain, '(?:^|;)(a|button|form|input|select|textarea|label)(?:\.|$|:)').
+ */
+export function parseChain(chain: string): ParsedChain {
+  const ids = [...chain.matchAll(/(?::|")attr_id="(.*?)"/gs)].map((match) => match[1]!);
+  const elements = [...chain.matchAll(/(?:^|;)(a|button|form|input|select|textarea|label)(?:\.|$|:)/g)].map((match) => match[1]!);
+  return { chain, ids: [...new Set(ids)], elements: [...new Set(elements)] };
+}
+
+function compileMessage(error: unknown): string {
+  if (error instanceof SelectorCompileError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface ParsedChain {
+  chain: string;
+  ids: string[];
+  elements: string[];
+}
