@@ -19,6 +19,8 @@ export interface CompiledStep {
   regex: RegExp | null;
   ids: string[];
   usefulTags: string[];
+  /** Text the chain must contain for the regex to match (tags, classes, key="value"): a cheap first test. */
+  literals: string[];
   /** Set when PostHog cannot compile the selector at all; such a step matches nothing. */
   error?: string;
 }
@@ -28,7 +30,7 @@ export function compileStep(selector: string, compiler: Compiler): CompiledStep 
   try {
     parts = parseSelector(selector, compiler);
   } catch (error) {
-    return { compiler, selector, regexText: '', regex: null, ids: [], usefulTags: [], error: compileMessage(error) };
+    return { compiler, selector, regexText: '', regex: null, ids: [], usefulTags: [], literals: [], error: compileMessage(error) };
   }
   const regexText = buildSelectorRegex(parts, compiler);
   const ids: string[] = [];
@@ -39,15 +41,15 @@ export function compileStep(selector: string, compiler: Compiler): CompiledStep 
     const id = part.data.get('attr_id');
     if (typeof id === 'string') {
       // "OPTIMIZATION: if there's only one selector part and that only filters on an ID …"
-      if (parts.length === 1 && part.data.size === 1) return { compiler, selector, regexText, regex: null, ids: [id], usefulTags: [] };
+      if (parts.length === 1 && part.data.size === 1) return { compiler, selector, regexText, regex: null, ids: [id], usefulTags: [], literals: [] };
       ids.push(id);
     }
   }
   try {
-    return { compiler, selector, regexText, regex: toRegExp(regexText), ids, usefulTags };
+    return { compiler, selector, regexText, regex: toRegExp(regexText), ids, usefulTags, literals: literalsOf(parts, compiler) };
   } catch (error) {
     // ClickHouse refuses a pattern RE2 cannot compile: the step matches nothing.
-    return { compiler, selector, regexText, regex: null, ids: [], usefulTags: [], error: compileMessage(error) };
+    return { compiler, selector, regexText, regex: null, ids: [], usefulTags: [], literals: [], error: compileMessage(error) };
   }
 }
 
@@ -55,10 +57,34 @@ export function compileStep(selector: string, compiler: Compiler): CompiledStep 
 export function stepMatches(step: CompiledStep, chain: string | ParsedChain): boolean {
   if (step.error) return false;
   const parsed = typeof chain === 'string' ? parseChain(chain) : chain;
-  if (step.regex && !step.regex.test(parsed.chain)) return false;
+  if (step.regex) {
+    for (const literal of step.literals) if (!parsed.chain.includes(literal)) return false;
+    if (!step.regex.test(parsed.chain)) return false;
+  }
   for (const id of step.ids) if (!parsed.ids.includes(id)) return false;
   if (step.usefulTags.length > 0 && !step.usefulTags.some((tag) => parsed.elements.includes(tag))) return false;
   return true;
+}
+
+/**
+ * Substrings every match of the compiled regex contains, read off the parts the way
+ * `build_selector_regex` writes them: the tag, `.class`, and `key="value"` (the old compiler writes
+ * a quote in the value as \", like the chain). Only a shortcut: the regex still decides.
+ */
+function literalsOf(parts: SelectorPart[], compiler: Compiler): string[] {
+  const literals: string[] = [];
+  for (const part of parts) {
+    const tag = part.data.get('tag_name');
+    if (typeof tag === 'string' && tag && tag !== '*') literals.push(tag);
+    const classes = part.data.get('attr_class__contains');
+    // Only the first class (in sorted order) is sure to follow a dot: `\.a\..*?b` in both compilers.
+    if (Array.isArray(classes)) [...classes].sort().forEach((name, i) => literals.push(i === 0 ? `.${name}` : name));
+    for (const [key, value] of part.chAttributes) {
+      const written = compiler === 'old' ? value.replaceAll('\\"', '"').replaceAll('"', '\\"') : value;
+      literals.push(`${key}="${written}"`);
+    }
+  }
+  return literals;
 }
 
 /** `selectorMatches(selector, chain, compiler)` in one call, for tests and one-off checks. */

@@ -1,6 +1,8 @@
 import { anchorFeatures, ownFeatures, type Feature } from '@/lib/selector/features';
 import type { DomEvent } from './chain';
-import { judgeSelector, type PageIndex } from './page';
+import { COMPILERS } from './compiler';
+import { compileStep, stepMatches } from './matching';
+import { judgeSelector, ownChain, type PageIndex } from './page';
 
 // A PostHog-safe selector for one element (issue 12): built from the selector engine's stable parts
 // (lib/selector/features.ts: the same costs, the same rejection of generated and state names), but
@@ -16,14 +18,16 @@ import { judgeSelector, type PageIndex } from './page';
 // - `>` to join a parent; a descendant join only after a compound that starts with a class, an id
 //   or an attribute (after a tag the old compiler reads it as `>`).
 
-/** Candidates tried per element, cheapest first. */
-const MAX_CANDIDATES = 160;
+/** Own compounds tried alone, cheapest first. */
+const MAX_OWN = 24;
+/** Own compounds that are then narrowed down with anchors. */
+const OWN_FOR_ANCHORS = 6;
 /** Ancestor levels searched for anchors. */
-const MAX_LEVELS = 6;
+const MAX_LEVELS = 8;
 /** Anchor parts tried per level. */
-const ANCHORS_PER_LEVEL = 4;
-/** Own compounds combined with anchors. */
-const OWN_FOR_ANCHORS = 4;
+const ANCHORS_PER_LEVEL = 6;
+/** Other matches beyond which an own compound is not worth narrowing down. */
+const MAX_SURVIVORS = 400;
 const COMPOUND_COST = 1;
 /** The element's bare tag: any element of its kind would match. */
 const BARE_TAG_COST = 9;
@@ -40,19 +44,59 @@ export interface SafeSelector {
  * The cheapest selector that matches `element`'s own event under both compilers and no other
  * recorded event of the page; failing that, the one matching it and the fewest others; `null` only
  * when nothing matches it at all (autocapture does not record it).
+ *
+ * Adding a compound only adds conditions to the regex (and to the id and tag checks), so an
+ * anchored selector can only match events its inner compound matches alone: each own compound is
+ * judged once against the whole page, and its anchored forms only against what it matched.
  */
 export function postHogSafeSelector(index: PageIndex, element: Element, event: DomEvent): SafeSelector | null {
-  let best: SafeSelector | null = null;
-  let tried = 0;
-  for (const candidate of candidates(element)) {
-    if (tried++ >= MAX_CANDIDATES) break;
-    // Counting stops once a candidate is no better than the best so far.
-    const judged = judgeSelector(index, candidate.text, [element], event, { limit: best ? best.others : Infinity, stopOnMiss: true });
-    if (judged.missed.length > 0) continue;
-    if (judged.others.length === 0) return { selector: candidate.text, others: 0 };
-    if (!best || judged.others.length < best.others) best = { selector: candidate.text, others: judged.others.length };
+  const pool = event === 'submit' ? index.submits : index.clicks;
+  let best: { candidate: Candidate; others: number } | null = null;
+  const consider = (candidate: Candidate, others: number) => {
+    if (!best || others < best.others || (others === best.others && candidate.cost < best.candidate.cost)) best = { candidate, others };
+  };
+  const judged: { own: Compound; survivors: Element[] }[] = [];
+  for (const own of ownCompounds(element).slice(0, MAX_OWN)) {
+    const verdict = judgeSelector(index, own.text, [element], event, { stopOnMiss: true, limit: MAX_SURVIVORS });
+    if (verdict.missed.length > 0) continue;
+    if (verdict.others.length === 0) return { selector: own.text, others: 0 };
+    consider(own, verdict.others.length);
+    judged.push({ own, survivors: verdict.others });
   }
-  return best;
+  const anchored: Candidate[] = [];
+  for (const { own, survivors } of judged.slice(0, OWN_FOR_ANCHORS)) {
+    if (survivors.length >= MAX_SURVIVORS) continue;
+    for (const candidate of anchoredForms(element, own)) anchored.push({ ...candidate, survivors } as Candidate & { survivors: Element[] });
+  }
+  anchored.sort((a, b) => a.cost - b.cost || a.text.length - b.text.length);
+  const seen = new Set<string>();
+  for (const candidate of anchored as (Candidate & { survivors: Element[] })[]) {
+    if (seen.has(candidate.text)) continue;
+    seen.add(candidate.text);
+    const verdict = judgeWithin(index, candidate.text, element, event, candidate.survivors, pool);
+    if (verdict === null) continue;
+    if (verdict === 0) return { selector: candidate.text, others: 0 };
+    consider(candidate, verdict);
+  }
+  const found = best as { candidate: Candidate; others: number } | null;
+  return found ? { selector: found.candidate.text, others: found.others } : null;
+}
+
+/** Other matches of `selector` among `survivors`, or `null` when it misses the element itself. */
+function judgeWithin(index: PageIndex, selector: string, element: Element, event: DomEvent, survivors: Element[], pool: PageIndex['clicks']): number | null {
+  const steps = compileBoth(selector);
+  const own = ownChain(index, element);
+  if (steps.some((step) => !stepMatches(step, own))) return null;
+  let others = 0;
+  for (const survivor of survivors) {
+    const chain = pool.find((item) => item.element === survivor)?.chain ?? ownChain(index, survivor);
+    if (steps.some((step) => stepMatches(step, chain))) others++;
+  }
+  return others;
+}
+
+function compileBoth(selector: string) {
+  return COMPILERS.map((compiler) => compileStep(selector, compiler));
 }
 
 interface Candidate {
@@ -60,26 +104,31 @@ interface Candidate {
   cost: number;
 }
 
-/** Candidate selectors for the element, cheapest first, each in a PostHog-safe shape. */
-export function candidates(element: Element): Candidate[] {
-  const own = ownCompounds(element);
-  const list: Candidate[] = [...own];
-  const anchorable = own.slice(0, OWN_FOR_ANCHORS);
+/** The own compound under anchors of the element's ancestors (two levels at most). */
+function anchoredForms(element: Element, own: Compound): Candidate[] {
+  const out: Candidate[] = [];
+  const levels: { level: number; anchors: Compound[] }[] = [];
   let node = parentElementAcrossShadow(element);
   for (let level = 1; node && level <= MAX_LEVELS; level++, node = parentElementAcrossShadow(node)) {
     if (node.localName === 'body' || node.localName === 'html') break;
-    const anchors = anchorCompounds(node, level);
-    for (const anchor of anchors.slice(0, ANCHORS_PER_LEVEL)) {
-      for (const inner of anchorable) {
-        const joined = join(anchor, inner, level);
-        if (joined) list.push(joined);
+    levels.push({ level, anchors: anchorCompounds(node, level).slice(0, ANCHORS_PER_LEVEL) });
+  }
+  for (const { level, anchors } of levels) {
+    for (const anchor of anchors) {
+      const joined = join(anchor, own, level);
+      if (!joined) continue;
+      out.push(joined);
+      // A second anchor above a first one at the parent: `grand parent > parent > element`.
+      if (level === 1) {
+        const grand = levels[1];
+        for (const outer of grand?.anchors.slice(0, 3) ?? []) {
+          const twice = join(outer, { text: joined.text, cost: joined.cost }, 1);
+          if (twice) out.push(twice);
+        }
       }
     }
   }
-  const seen = new Set<string>();
-  return list
-    .sort((a, b) => a.cost - b.cost || a.text.length - b.text.length)
-    .filter((candidate) => (seen.has(candidate.text) ? false : (seen.add(candidate.text), true)));
+  return out;
 }
 
 /** `anchor > inner` for the parent; `anchor inner` higher up, only when the anchor does not start with a tag. */
@@ -104,7 +153,16 @@ function ownCompounds(element: Element): Compound[] {
     if (compound) out.push(compound);
   }
   if (VALID_TAG.test(tag)) out.push({ text: tag, cost: BARE_TAG_COST, tagLed: true });
-  return out;
+  // Classes together, and a class with the position: both compilers read `tag.a.b:nth-child(n)`.
+  const classes = out.filter((compound) => /^[a-zA-Z0-9-]*\.[^.:[]+$/.test(compound.text));
+  const position = features.find((feature) => feature.match.kind === 'nth');
+  for (const [i, first] of classes.entries()) {
+    for (const second of classes.slice(i + 1, i + 3)) {
+      out.push({ text: `${first.text}.${second.text.split('.').pop()}`, cost: first.cost + second.cost, tagLed: first.tagLed });
+    }
+    if (position && position.match.kind === 'nth') out.push({ text: `${first.text}:nth-child(${position.match.index})`, cost: first.cost + position.cost - 10, tagLed: first.tagLed });
+  }
+  return out.sort((a, b) => a.cost - b.cost);
 }
 
 /** An ancestor's compounds in safe shapes; a tag alone (`nav`) only as a direct parent. */
