@@ -34,7 +34,7 @@ describe('PostHog step matching: same verdicts as the Python over the golden cha
       if (ours.old !== old || ours.new !== fresh) disagreements.push(`${selector} on ${chain.slice(0, 60)}: python ${old}/${fresh}, ours ${ours.old}/${ours.new}`);
     }
     expect(disagreements).toEqual([]);
-  });
+  }, 60_000);
 });
 
 // The cases of issue 12, each with what the compiler really does (file and function named).

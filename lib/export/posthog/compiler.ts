@@ -10,8 +10,12 @@
 // A selector Goalpost sends must match its element under both.
 //
 // The regex text is built exactly as the Python builds it (same escaping as `re.escape`), so it can
-// be compared with the Python's own output; `toRegExp` then turns it into a JavaScript RegExp with
-// ClickHouse's semantics (`.` matches line breaks; RE2's `\s` is ASCII whitespace only).
+// be compared with the Python's own output; `toRegExp` then runs it as ClickHouse does: with RE2
+// (re2js, a port of RE2: linear time, RE2's classes) and `.` matching line breaks, as ClickHouse's
+// `match()` sets it. A backtracking engine is not an option: the old compiler's chains of `.*?`
+// take minutes on a long chain that almost matches.
+
+import { RE2JS } from 're2js';
 
 export type Compiler = 'old' | 'new';
 export const COMPILERS: readonly Compiler[] = ['old', 'new'];
@@ -218,16 +222,14 @@ function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * The regex text as ClickHouse runs it, in JavaScript: `match()` lets `.` match line breaks (flag
- * `s`), and RE2's `\s` is `[\t\n\f\r ]` only. The Python's text is kept apart from this on purpose:
- * only the tails carry `\s`, so they are swapped whole rather than rewritten by pattern.
- */
-export function toRegExp(pythonRegex: string): RegExp {
-  const js = pythonRegex
-    .replaceAll(OLD_TAIL, String.raw`[^;]*?($|;|:([^;^\t\n\f\r ]*(;|$|[\t\n\f\r ])))`)
-    .replaceAll(NEW_TAIL, String.raw`($|;|:([^;^\t\n\f\r ]*(;|$|[\t\n\f\r ])))`);
-  return new RegExp(js, 's');
+/** The regex as ClickHouse's `match(elements_chain, regex)` runs it: RE2, `.` matching line breaks. */
+export function toRegExp(pythonRegex: string): ChainRegex {
+  return RE2JS.compile(pythonRegex, RE2JS.DOTALL);
+}
+
+export interface ChainRegex {
+  /** Whether the pattern matches anywhere in the text. */
+  test(text: string): boolean;
 }
 
 export class SelectorCompileError extends Error {}

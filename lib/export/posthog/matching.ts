@@ -1,4 +1,4 @@
-import { buildSelectorRegex, parseSelector, SelectorCompileError, toRegExp, type Compiler, type SelectorPart } from './compiler';
+import { buildSelectorRegex, parseSelector, SelectorCompileError, toRegExp, type ChainRegex, type Compiler, type SelectorPart } from './compiler';
 
 // What PostHog does with a step's selector (issue 12), as `selector_to_expr` in PostHog/posthog
 // posthog/hogql/property.py: the compiled regex must match `elements_chain`, AND every `attr_id`
@@ -16,7 +16,7 @@ export interface CompiledStep {
   /** `build_selector_regex`'s text, exactly as the Python writes it ('' matches everything). */
   regexText: string;
   /** Null when only the id check runs (the `#id` shortcut). */
-  regex: RegExp | null;
+  regex: ChainRegex | null;
   ids: string[];
   usefulTags: string[];
   /** Text the chain must contain for the regex to match (tags, classes, key="value"): a cheap first test. */
@@ -25,7 +25,21 @@ export interface CompiledStep {
   error?: string;
 }
 
+/** Compiled steps by compiler and selector: the same selector is judged against many chains. */
+const CACHE = new Map<string, CompiledStep>();
+const CACHE_SIZE = 5000;
+
 export function compileStep(selector: string, compiler: Compiler): CompiledStep {
+  const key = `${compiler}\u0000${selector}`;
+  const known = CACHE.get(key);
+  if (known) return known;
+  const step = compileUncached(selector, compiler);
+  if (CACHE.size >= CACHE_SIZE) CACHE.delete(CACHE.keys().next().value!);
+  CACHE.set(key, step);
+  return step;
+}
+
+function compileUncached(selector: string, compiler: Compiler): CompiledStep {
   let parts: SelectorPart[];
   try {
     parts = parseSelector(selector, compiler);

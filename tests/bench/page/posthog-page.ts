@@ -119,3 +119,4 @@ export interface FidelityResult {
   model: string;
   posthog: string | null;
 }
+
