@@ -55,7 +55,7 @@ describe('PostHog actions API contract', () => {
     // The list is read first; an action created after that (by a colleague, another window) clashes.
     const original = posthog.state.mode;
     let injected = false;
-    posthog.onList = () => {
+    posthog.hooks.onList = () => {
       if (injected) return;
       injected = true;
       queueMicrotask(() => posthog.actions.push({ id: 99, name: 'Spring sale · Buy', steps: [] }));

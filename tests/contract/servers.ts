@@ -87,12 +87,7 @@ export async function fakePostHog(options: { projectId: string; apiKey: string; 
     json(response, 400, { type: 'validation_error', code: 'invalid_input', detail: problem });
   }
 
-  return {
-    ...server, actions, log, shapeErrors, ignoredFields, state, matchEvent,
-    set onList(callback: (() => void) | undefined) {
-      hooks.onList = callback;
-    },
-  };
+  return { ...server, actions, log, shapeErrors, ignoredFields, state, matchEvent, hooks };
 }
 
 const ACTION_FIELDS = ['name', 'description', 'tags', 'post_to_slack', 'slack_message_format', 'steps', 'deleted', 'pinned_at', '_create_in_folder'];
