@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { compileStep, stepMatches } from '@/lib/export/posthog/matching';
-import { COMPILERS, type Compiler } from '@/lib/export/posthog/compiler';
+import { compileStep, stepMatches } from '../../lib/export/posthog/matching';
+import { COMPILERS, type Compiler } from '../../lib/export/posthog/compiler';
 
 // Local stand-ins for the export targets, on 127.0.0.1. Each one enforces the request shape the
 // target documents (PRODUCT.md §4) and can be told to answer 200/201, 400, 401, 500 or hang.
