@@ -130,7 +130,11 @@ function summarize(pages: PageRecord[]) {
     mainCauses[cause] = (mainCauses[cause] ?? 0) + 1;
   }
   for (const element of sentNever.concat(sentOther)) {
-    const cause = element.sentResult!.missed.length ? 'never matches its own click' : element.sentResult!.identical ? 'another recorded click has the very same chain (PostHog cannot tell them apart)' : 'no selector without other matches found';
+    const sent = element.sentResult!;
+    const cause = sent.missed.length ? 'never matches its own click'
+      : sent.identical ? 'another recorded click has the very same chain (PostHog cannot tell them apart)'
+        : sent.positionOnly ? 'another recorded click differs only by position (nth-child), which PostHog’s current compiler does not bind to an element'
+          : 'no selector without other matches found within the search budget';
     causes[cause] = (causes[cause] ?? 0) + 1;
   }
   const unrecorded: Record<string, number> = {};

@@ -57,10 +57,16 @@ function judgeElement(index: PageIndex, element: Element, indexMs: number): Elem
       otherExamples: sentJudged.others.slice(0, 2).map(describe),
       // PostHog cannot tell apart two elements whose clicks record the same chain.
       identical: sentJudged.others.some((other) => ownChain(index, other).chain === ownChain(index, element).chain),
+      // Only positions tell them apart: the old compiler's `.*?nth-child="n"` can be met by any ancestor.
+      positionOnly: sentJudged.others.some((other) => withoutPositions(ownChain(index, other).chain) === withoutPositions(ownChain(index, element).chain)),
       problems: staticProblems(sent).map((problem) => `${problem.kind}: ${problem.message}`),
     },
     intended: intended.length,
   };
+}
+
+function withoutPositions(chain: string): string {
+  return chain.replace(/nth-(child|of-type)="\d+"/g, '');
 }
 
 function describe(element: Element): string {
@@ -108,7 +114,7 @@ export interface ElementResult {
   intended?: number;
   mainResult?: { missed: string[]; others: number; problems: string[] };
   sent?: string;
-  sentResult?: { missed: string[]; others: number; otherExamples: string[]; identical: boolean; problems: string[] };
+  sentResult?: { missed: string[]; others: number; otherExamples: string[]; identical: boolean; positionOnly: boolean; problems: string[] };
 }
 
 export interface FidelityResult {
