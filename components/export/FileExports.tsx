@@ -2,18 +2,19 @@ import { useState } from 'preact/hooks';
 import type { Activity } from '@/lib/goals/model';
 import { downloadText, fileExports, type FileExport } from '@/lib/export/files';
 import { Status, type StatusLine } from './Status';
+import { TargetLimits } from './TargetLimits';
 
 /** Exports that stay on this computer: a download, or the clipboard for the canonical file. */
 export function FileExports({ activity }: { activity: Activity }) {
   return (
     <section class="export-section" aria-labelledby="export-files-heading">
       <h3 id="export-files-heading">Files</h3>
-      {fileExports(activity).map((row) => <FileRow key={row.target} row={row} />)}
+      {fileExports(activity).map((row) => <FileRow key={row.target} row={row} activity={activity} />)}
     </section>
   );
 }
 
-function FileRow({ row }: { row: FileExport }) {
+function FileRow({ row, activity }: { row: FileExport; activity: Activity }) {
   const [status, setStatus] = useState<StatusLine>();
   const copy = async (text: string) => {
     try {
@@ -26,6 +27,7 @@ function FileRow({ row }: { row: FileExport }) {
   return (
     <div class="export-row" data-testid={`export-${row.target}`}>
       <strong>{row.title}</strong>
+      <TargetLimits activity={activity} target={row.target} />
       {row.ok ? (
         <div class="export-actions">
           <button type="button" data-testid={`download-${row.target}`} onClick={() => downloadText(row.fileName, row.text)}>

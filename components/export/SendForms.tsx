@@ -8,6 +8,7 @@ import { tokenWarning } from '@/lib/export/webhook';
 import { exportSecretsItem, exportSettingsItem } from '@/lib/export/settings';
 import type { SendReport } from '@/lib/export/send';
 import { Status, type StatusLine } from './Status';
+import { TargetLimits } from './TargetLimits';
 import { useItem } from './useItem';
 
 /** Exports that leave the browser. Each button names where the data goes (PRODUCT.md §4). */
@@ -79,6 +80,7 @@ function PostHogForm({ activity, ...saved }: { activity: Activity; host: string;
   return (
     <section class="export-section" aria-labelledby="export-posthog-heading">
       <h3 id="export-posthog-heading">PostHog actions</h3>
+      <TargetLimits activity={activity} target="posthog" />
       <label>Host <input type="url" data-testid="posthog-host" value={host} onInput={(event) => setHost(event.currentTarget.value)} /></label>
       <label>Project id <input inputMode="numeric" data-testid="posthog-project" value={projectId} onInput={(event) => setProjectId(event.currentTarget.value)} /></label>
       <label>Personal API key (action:write, kept on this computer) <input type="password" autocomplete="off" data-testid="posthog-key" value={apiKey} onInput={(event) => setApiKey(event.currentTarget.value)} /></label>

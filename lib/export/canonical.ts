@@ -52,6 +52,7 @@ function canonicalElement(element: TrackedElement): CanonicalElement {
     ...(element.frames?.length ? { frames: [...element.frames] } : {}),
     ...(element.shadowHosts?.length ? { shadowHosts: [...element.shadowHosts] } : {}),
     ...(element.targetSelectors?.posthog ? { targetSelectors: { posthog: element.targetSelectors.posthog } } : {}),
+    ...(element.targetLimits?.posthog ? { targetLimits: { posthog: element.targetLimits.posthog } } : {}),
     ...(element.fingerprint ? { fingerprint: canonicalFingerprint(element.fingerprint) } : {}),
   };
 }
@@ -145,6 +146,8 @@ const ElementSchema = v.strictObject({
   shadowHosts: v.optional(v.array(Selector)),
   /** Selectors that one export target uses instead of `selector` (issue 12: PostHog's own matcher). */
   targetSelectors: v.optional(v.strictObject({ posthog: v.optional(Selector) })),
+  /** Why a target cannot count the element, found on its page (issue 12), in words. */
+  targetLimits: v.optional(v.strictObject({ posthog: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'), maxChars(500))) })),
   fingerprint: v.optional(FingerprintSchema),
 });
 

@@ -8,7 +8,7 @@ describe('file exports', () => {
     expect(rows.map((row) => [row.target, row.fileName, row.ok])).toEqual([
       ['goalpost', 'Spring sale.goalpost.json', true],
       ['gtm', 'Spring sale.gtm-container.json', true],
-      ['adobe-target', 'Spring sale.adobe-target-metrics.json', true],
+      ['adobe-target', 'Spring sale.adobe-target-activity.json', true],
     ]);
     expect(rows[0]!.ok && rows[0]!.text).toBe(fixtureText('export-two-metrics.goalpost.json'));
   });

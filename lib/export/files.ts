@@ -1,6 +1,6 @@
 import type { Activity } from '@/lib/goals/model';
 import { canonicalFileName, CanonicalSchema, serializeCanonical, toCanonical } from './canonical';
-import { serializeAdobeTarget, toAdobeTargetMetrics } from './adobe-target';
+import { serializeAdobeTarget, toAdobeTargetActivity } from './adobe-target';
 import { serializeGtm, toGtmContainer } from './gtm';
 import * as v from 'valibot';
 
@@ -30,8 +30,8 @@ function gtmExport(activity: Activity, base: string): FileExport {
 }
 
 function adobeTargetExport(activity: Activity, base: string): FileExport {
-  const common = { target: 'adobe-target' as const, title: 'Adobe Target success metrics', fileName: `${base}.adobe-target-metrics.json` };
-  const result = toAdobeTargetMetrics(activity);
+  const common = { target: 'adobe-target' as const, title: 'Adobe Target A/B activity (Admin API v3)', fileName: `${base}.adobe-target-activity.json` };
+  const result = toAdobeTargetActivity(activity);
   return result.ok ? { ...common, ok: true, text: serializeAdobeTarget(result.value), warnings: result.warnings } : { ...common, ...result };
 }
 

@@ -80,6 +80,7 @@ export function fromCanonical(file: CanonicalActivity, now: number, id = file.id
       ...(element.frames ? { frames: [...element.frames] } : {}),
       ...(element.shadowHosts ? { shadowHosts: [...element.shadowHosts] } : {}),
       ...(element.targetSelectors?.posthog ? { targetSelectors: { posthog: element.targetSelectors.posthog } } : {}),
+      ...(element.targetLimits?.posthog ? { targetLimits: { posthog: element.targetLimits.posthog } } : {}),
       ...(element.fingerprint ? { fingerprint: element.fingerprint } : {}),
       // Not picked on a page here: removing it from the picker asks first, as for a typed row.
       origin: 'typed' as const,

@@ -2,15 +2,22 @@ import type { Activity, Metric, TrackedElement, UrlScope } from '@/lib/goals/mod
 import { exportProblems, metricElements, qualifiedName, windowWarnings, type AdapterResult } from './adapter';
 import { splitSelectorList } from './dialect';
 import { redact, request, parseWebUrl, type HttpFailure, type HttpOptions } from './http';
+import { staticProblems, type ElementFacts } from './posthog/static';
 import { pageWithoutQuery, scopeToRegex } from './url-scope';
 
 // PostHog actions (PRODUCT.md §4): one action per metric, one `$autocapture` step per selector and
 // URL scope; PostHog ORs the steps, so a click on any element of the metric matches the action.
+// PostHog does not run CSS (issue 12): each step's selector is compiled into a regex over the
+// element chain posthog-js records (lib/export/posthog/), so an element may carry a PostHog twin
+// of its selector, checked on its page, and a selector PostHog would never match is refused here.
+
+/** `Action.name` is a CharField(max_length=400) (products/actions/backend/models/action.py). */
+export const POSTHOG_NAME_MAX = 400;
 
 export function toPostHogActions(activity: Activity): AdapterResult<PostHogAction[]> {
-  const problems = exportProblems(activity, 'posthog');
+  const problems = [...exportProblems(activity, 'posthog'), ...postHogProblems(activity)];
   if (problems.length > 0) return { ok: false, problems };
-  const warnings = windowWarnings(activity, 'PostHog');
+  const warnings = [...windowWarnings(activity, 'PostHog'), ...postHogWarnings(activity)];
   if (activity.scopes.length === 0) {
     warnings.push('The activity has no URL scope: each step matches the page its element was picked on (URL contains it, query ignored).');
   }
@@ -20,18 +27,63 @@ export function toPostHogActions(activity: Activity): AdapterResult<PostHogActio
 function action(activity: Activity, metric: Metric): PostHogAction {
   const steps: PostHogStep[] = [];
   for (const element of metricElements(activity, metric)) {
-    for (const selector of splitSelectorList(element.selector)) {
+    for (const selector of splitSelectorList(postHogSelector(element))) {
       for (const url of stepUrls(activity.scopes, element)) steps.push(step(selector, url, element));
     }
   }
   return { name: qualifiedName(activity, metric), steps };
 }
 
+/** The selector PostHog gets for an element: its checked twin when it has one (issue 12). */
+export function postHogSelector(element: TrackedElement): string {
+  return element.targetSelectors?.posthog ?? element.selector;
+}
+
 function step(selector: string, url: StepUrl, element: TrackedElement): PostHogStep {
   // `href` is left out on purpose: PostHog compares it with the attribute as written in the page
   // (often relative), while Goalpost records the resolved URL; the selector already pins the link.
   const base: PostHogStep = { event: '$autocapture', selector, url: url.url, url_matching: url.matching };
-  return element.action.kind === 'link' ? { ...base, tag_name: 'a' } : base;
+  // Without it a step also counts the `change` and `submit` autocapture events inside the element
+  // (posthog-js captures click, change and submit: autocapture.ts `_addDomEventHandlers`).
+  const properties = [{ key: '$event_type', value: element.action.kind === 'submit' ? 'submit' : 'click', operator: 'exact' as const, type: 'event' as const }];
+  return element.action.kind === 'link' ? { ...base, tag_name: 'a', properties } : { ...base, properties };
+}
+
+/** What PostHog cannot count at all: refused with the reason (issue 12). */
+function postHogProblems(activity: Activity): string[] {
+  const problems: string[] = [];
+  for (const metric of activity.metrics) {
+    const name = qualifiedName(activity, metric);
+    if ([...name].length > POSTHOG_NAME_MAX) problems.push(`The PostHog action name “${name.slice(0, 60)}…” is longer than PostHog’s ${POSTHOG_NAME_MAX} characters: shorten the activity or metric name.`);
+    for (const element of metricElements(activity, metric)) {
+      const limit = element.targetLimits?.posthog;
+      if (limit) problems.push(`Metric “${metric.name.trim()}”: PostHog cannot count ${element.label || element.selector}: ${limit}.`);
+      for (const problem of staticProblems(postHogSelector(element), elementFacts(element))) {
+        if (problem.kind === 'never') problems.push(`Metric “${metric.name.trim()}”: PostHog would never count “${postHogSelector(element)}”: ${problem.message}. Open its page with the panel: Goalpost then writes a PostHog selector for it.`);
+      }
+    }
+  }
+  return [...new Set(problems)];
+}
+
+/** What PostHog may count differently from CSS, for selectors not checked on their page. */
+function postHogWarnings(activity: Activity): string[] {
+  const warnings: string[] = [];
+  for (const element of activity.elements) {
+    if (!activity.metrics.some((metric) => metric.elementIds.includes(element.id))) continue;
+    if (element.targetSelectors?.posthog) continue; // checked on the page
+    for (const problem of staticProblems(element.selector, elementFacts(element))) {
+      if (problem.kind !== 'never') warnings.push(`${problem.message} (not checked on its page yet: open ${element.pageUrl} with the panel to check it).`);
+    }
+  }
+  return [...new Set(warnings)];
+}
+
+/** The element's tag and input type, when its pick recorded them (the input attribute rule). */
+export function elementFacts(element: TrackedElement): ElementFacts | undefined {
+  const print = element.fingerprint;
+  if (!print) return undefined;
+  return { tag: print.tag, type: print.attributes.type, contentEditable: print.attributes.contenteditable === 'true' };
 }
 
 function stepUrls(scopes: UrlScope[], element: TrackedElement): StepUrl[] {
@@ -111,7 +163,9 @@ export function postHogMessage(failure: HttpFailure, destination: PostHogDestina
   if (failure.kind === 'network') return `Could not reach PostHog at ${host} (${failure.message}). Check the host and your connection, then retry.`;
   const { status, detail } = failure;
   if (status === 400 && /already|exists|unique/i.test(detail)) {
-    return `PostHog already has an action named “${actionName}” that Goalpost could not update (${detail}). Rename the metric, or rename or restore that action in PostHog, then retry.`;
+    // PostHog checks names among the project's actions that are not deleted (ActionSerializer.validate),
+    // so the clash is a live action Goalpost did not see when it listed them: created meanwhile.
+    return `PostHog already has an action named “${actionName}” that was not in the project’s list when Goalpost read it (${detail}). Retry: Goalpost then updates that action; or rename the metric.`;
   }
   if (status === 400) return `PostHog refused ${actionName ? `the action “${actionName}”` : 'the request'}: ${detail || 'bad request'} (400).`;
   if (status === 401) return 'PostHog refused the API key (401). Use a personal API key (not the project key) and check it was copied whole.';
@@ -143,6 +197,15 @@ export interface PostHogStep {
   tag_name?: string;
   href?: string;
   text?: string;
+  /** Event property filters (ActionStepJSONSerializer `properties`): here `$event_type`. */
+  properties?: PostHogPropertyFilter[];
+}
+
+export interface PostHogPropertyFilter {
+  key: string;
+  value: string;
+  operator: 'exact';
+  type: 'event';
 }
 
 export type PostHogResult =

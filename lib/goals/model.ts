@@ -65,6 +65,11 @@ export interface PickedElement {
    * compiles selectors into its own matcher, so an element may need a PostHog-safe twin.
    */
   targetSelectors?: TargetSelectors;
+  /**
+   * Why an export target cannot count this element, found by checking it on its page (issue 12), in
+   * words: e.g. PostHog's autocapture records no click on it. Shown before export, never dropped.
+   */
+  targetLimits?: TargetLimits;
   /** Set when the pick covers a large area or several actionable elements and the user recorded it anyway (issue 11). */
   container?: ContainerWarning;
 }
@@ -73,6 +78,11 @@ export type ElementOrigin = 'picked' | 'typed' | 'edited';
 
 /** Per-target selectors, used instead of `selector` by that target's export only. */
 export interface TargetSelectors {
+  posthog?: string;
+}
+
+/** Per-target reasons, in words, why that target cannot count the element. */
+export interface TargetLimits {
   posthog?: string;
 }
 

@@ -101,11 +101,35 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
         const clash = activity.elements.find((other) => other.id !== element.id && other.selector === selector);
         if (clash) return `Another row already uses “${selector}”.`;
       }
+      const reselected = op.selector !== undefined && op.selector.trim() !== element.selector;
       const updated: TrackedElement = {
         ...element,
-        ...(op.selector !== undefined && op.selector.trim() !== element.selector ? { selector: op.selector.trim(), origin: 'edited' as const } : {}),
+        ...(reselected ? { selector: op.selector!.trim(), origin: 'edited' as const } : {}),
         ...(op.action !== undefined ? { action: op.action } : {}),
       };
+      // What was found for the old selector (issue 12) says nothing of the new one: checked again on the page.
+      if (reselected || (op.action !== undefined && op.action.kind !== element.action.kind)) {
+        delete updated.targetSelectors;
+        delete updated.targetLimits;
+      }
+      const elements = activity.elements.map((item) => (item.id === element.id ? updated : item));
+      return { ...activity, elements, updatedAt: now };
+    }),
+
+  // The page agent's PostHog check (issue 12), for the selector the row had when it was asked.
+  setTargetCheck: (ws, op, now) =>
+    withElement(ws, op.activityId, op.elementId, (activity, element) => {
+      if (element.selector !== op.selector) return activity; // edited meanwhile: a newer check follows
+      const updated: TrackedElement = { ...element };
+      if (op.posthog) updated.targetSelectors = { ...element.targetSelectors, posthog: op.posthog };
+      else if (updated.targetSelectors) {
+        const { posthog: _dropped, ...rest } = updated.targetSelectors;
+        if (Object.keys(rest).length) updated.targetSelectors = rest;
+        else delete updated.targetSelectors;
+      }
+      if (op.limit) updated.targetLimits = { ...element.targetLimits, posthog: op.limit };
+      else delete updated.targetLimits;
+      if (JSON.stringify(updated) === JSON.stringify(element)) return activity;
       const elements = activity.elements.map((item) => (item.id === element.id ? updated : item));
       return { ...activity, elements, updatedAt: now };
     }),
@@ -303,6 +327,7 @@ export type WorkspaceOp =
   | { kind: 'unrecordPick'; selector: string; pageUrl: string }
   | { kind: 'addElement'; activityId: string; pick: PickedElement }
   | { kind: 'updateElement'; activityId: string; elementId: string; selector?: string; action?: TrackedAction }
+  | { kind: 'setTargetCheck'; activityId: string; elementId: string; selector: string; posthog: string | null; limit: string | null }
   | { kind: 'removeElement'; activityId: string; elementId: string }
   | { kind: 'restoreElement'; activityId: string; element: TrackedElement; index: number; metricIds: string[] }
   | { kind: 'addMetric'; activityId: string; metric: Metric }

@@ -40,6 +40,7 @@ const TrackedElementSchema = v.looseObject({
   origin: v.optional(v.picklist(['picked', 'typed', 'edited'])),
   fingerprint: v.optional(FingerprintSchema),
   targetSelectors: v.optional(v.looseObject({ posthog: v.optional(v.string()) })),
+  targetLimits: v.optional(v.looseObject({ posthog: v.optional(v.string()) })),
   container: v.optional(v.looseObject({ width: v.number(), height: v.number(), actionables: v.number() })),
 });
 

@@ -1,6 +1,7 @@
 import { candidateSelectors } from '../selector';
 import { resolvePick } from '../picker/pick';
 import { describeInWords } from '../picker/words';
+import { postHogCheck } from '../export/posthog/check';
 import type { PageAgentApi } from './protocol';
 
 /** The page agent's answers, each a function of the page's document and the panel's arguments. */
@@ -14,6 +15,7 @@ export const HANDLERS: PageAgentHandlers = {
     const first = resolvePick(doc, target)[0];
     return first ? { found: true, candidates: candidateSelectors(first) } : { found: false };
   },
+  posthogCheck: (doc, request) => postHogCheck(doc, request),
 };
 
 export type PageAgentHandlers = {

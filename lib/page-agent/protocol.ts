@@ -1,5 +1,6 @@
 import type { SelectorCandidate } from '../selector';
 import type { Locatable } from '../picker/pick';
+import type { PostHogCheckAnswer, PostHogCheckRequest } from '../export/posthog/check';
 
 // What the panel can ask the page (lib/panel/ask-page.ts → lib/page-agent/agent.ts). Each request is
 // answered by a plain function of the page's document; arguments and answers cross
@@ -11,6 +12,12 @@ export interface PageAgentApi {
   describe(target: Locatable): DescribeAnswer;
   /** Ranked selectors for the first element `target` matches (PRODUCT.md §2 alternatives). */
   candidates(target: Locatable): CandidatesAnswer;
+  /**
+   * Would PostHog count this element's clicks (or its form's submits) with its selector, under both
+   * of its selector compilers, and no other recorded click of the page; if not, which selector does
+   * (issue 12, lib/export/posthog/check.ts).
+   */
+  posthogCheck(request: PostHogCheckRequest): PostHogCheckAnswer;
 }
 
 export type PageRequest = keyof PageAgentApi;

@@ -30,6 +30,7 @@ describe('PostHog actions API contract', () => {
     expect(posthog.shapeErrors).toEqual([]);
     expect(posthog.actions.map((action) => action.name)).toEqual(['Spring sale · Buy', 'Spring sale · Subscribe']);
     expect(posthog.actions[0]!.steps).toHaveLength(2);
+    expect(posthog.ignoredFields).toEqual([]); // nothing PostHog would silently drop
     expect(await outboxItem.getValue()).toEqual([]);
   });
 
@@ -44,21 +45,31 @@ describe('PostHog actions API contract', () => {
     expect(posthog.shapeErrors).toEqual([]);
   });
 
-  it('explains a name clash (400), keeps the action in the outbox, and sends it on retry', async () => {
-    // A deleted action keeps its name in PostHog but is not listed, so Goalpost cannot update it
-    // and the create answers 400.
+  it('creates an action whose name a deleted action had: PostHog checks names among live actions only', async () => {
     posthog.actions.push({ id: 99, name: 'Spring sale · Buy', steps: [], deleted: true });
     const report = await push();
+    expect(report).toEqual({ ok: true, message: 'PostHog project 42: 2 action(s) created, 0 updated, 0 failed.' });
+  });
+
+  it('explains a clash with an action created meanwhile (400), keeps it in the outbox, and updates it on retry', async () => {
+    // The list is read first; an action created after that (by a colleague, another window) clashes.
+    const original = posthog.state.mode;
+    let injected = false;
+    posthog.hooks.onList = () => {
+      if (injected) return;
+      injected = true;
+      queueMicrotask(() => posthog.actions.push({ id: 99, name: 'Spring sale · Buy', steps: [] }));
+    };
+    const report = await push();
+    expect(original).toBe('ok');
     expect(report.ok).toBe(false);
-    expect(report.message).toContain('PostHog already has an action named “Spring sale · Buy” that Goalpost could not update');
+    expect(report.message).toContain('PostHog already has an action named “Spring sale · Buy” that was not in the project’s list when Goalpost read it');
     expect(report.message).toContain('(1 action(s) created, 0 updated, 1 failed)');
     const [entry] = await outboxItem.getValue();
     expect(entry!.payload.kind === 'posthog' && entry!.payload.actions.map((action) => action.name)).toEqual(['Spring sale · Buy']);
     expect(entry!.error).toBe(report.message);
-
-    posthog.actions[0]!.name = 'Old buy'; // the user renamed the old action in PostHog
     const retried = await retryOutboxEntry(entry!.id);
-    expect(retried).toEqual({ ok: true, message: 'PostHog project 42: 1 action(s) created, 0 updated, 0 failed.' });
+    expect(retried).toEqual({ ok: true, message: 'PostHog project 42: 0 action(s) created, 1 updated, 0 failed.' });
     expect(await outboxItem.getValue()).toEqual([]);
     expect(posthog.shapeErrors).toEqual([]);
   });

@@ -1,16 +1,28 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { compileStep, stepMatches } from '../../lib/export/posthog/matching';
+import { COMPILERS, type Compiler } from '../../lib/export/posthog/compiler';
 
 // Local stand-ins for the export targets, on 127.0.0.1. Each one enforces the request shape the
 // target documents (PRODUCT.md §4) and can be told to answer 200/201, 400, 401, 500 or hang.
 
 export type Mode = 'ok' | 'unauthorized' | 'forbidden' | 'error' | 'hang';
 
-/** PostHog's actions API: `/api/projects/{id}/actions/`, Bearer personal key, unique names. */
+/**
+ * PostHog's actions API as its source has it (products/actions/backend/api/action.py): `/api/projects/
+ * {id}/actions/`, Bearer personal key; a name must be non-blank, at most 400 characters and unique
+ * among the project's actions that are not deleted (a deleted action's name is free again); a step
+ * accepts event, properties, selector, tag_name, text(_matching), href(_matching), url(_matching);
+ * DRF drops fields it does not know, silently (kept in `ignoredFields` so tests can see them).
+ * `matchEvent` then counts an `$autocapture` event the way action_to_expr does, with the model of
+ * PostHog's selector compilers (both, or one).
+ */
 export async function fakePostHog(options: { projectId: string; apiKey: string; pageSize?: number }) {
-  const actions: { id: number; name: string; steps: unknown[]; deleted?: boolean }[] = [];
+  const actions: { id: number; name: string; steps: StoredStep[]; deleted?: boolean }[] = [];
   const log: { method: string; path: string; body: unknown }[] = [];
   const shapeErrors: string[] = [];
+  const ignoredFields: string[] = [];
+  const hooks: { onList?: () => void } = {};
   let nextId = 1;
   const state = { mode: 'ok' as Mode };
   const listPath = `/api/projects/${options.projectId}/actions/`;
@@ -33,6 +45,7 @@ export async function fakePostHog(options: { projectId: string; apiKey: string; 
   });
 
   function list(response: ServerResponse, url: URL) {
+    hooks.onList?.();
     const offset = Number(url.searchParams.get('offset') ?? 0);
     const size = options.pageSize ?? 100;
     const visible = actions.filter((action) => !action.deleted);
@@ -42,23 +55,31 @@ export async function fakePostHog(options: { projectId: string; apiKey: string; 
   }
 
   function create(response: ServerResponse, body: unknown) {
-    const problem = actionShapeProblem(body);
+    const problem = actionShapeProblem(body, ignoredFields);
     if (problem) return shapeError(response, problem);
-    const { name, steps } = body as { name: string; steps: unknown[] };
-    const clash = actions.find((action) => action.name === name);
+    const { name, steps } = body as { name: string; steps: StoredStep[] };
+    const clash = actions.find((action) => action.name === name && !action.deleted);
     if (clash) return json(response, 400, { type: 'validation_error', code: 'unique', detail: `This project already has an action with this name, ID ${clash.id}`, attr: 'name' });
-    const action = { id: nextId++, name, steps };
+    const action = { id: nextId++, name, steps: steps.map(storedStep) };
     actions.push(action);
     json(response, 201, action);
   }
 
   function update(response: ServerResponse, id: number, body: unknown) {
-    const problem = actionShapeProblem(body);
+    const problem = actionShapeProblem(body, ignoredFields);
     if (problem) return shapeError(response, problem);
     const action = actions.find((item) => item.id === id && !item.deleted);
     if (!action) return json(response, 404, { type: 'invalid_request', code: 'not_found', detail: 'Not found.' });
-    Object.assign(action, body);
+    const { name, steps } = body as { name: string; steps: StoredStep[] };
+    const clash = actions.find((other) => other.id !== id && other.name === name && !other.deleted);
+    if (clash) return json(response, 400, { type: 'validation_error', code: 'unique', detail: `This project already has an action with this name, ID ${clash.id}`, attr: 'name' });
+    Object.assign(action, { name, steps: steps.map(storedStep) });
     json(response, 200, action);
+  }
+
+  /** The live actions an `$autocapture` event counts for, as PostHog's action_to_expr decides. */
+  function matchEvent(event: FakeEvent, compilers: readonly Compiler[] = COMPILERS): string[] {
+    return actions.filter((action) => !action.deleted && action.steps.some((step) => compilers.every((compiler) => stepCounts(step, event, compiler)))).map((action) => action.name);
   }
 
   function shapeError(response: ServerResponse, problem: string) {
@@ -66,27 +87,34 @@ export async function fakePostHog(options: { projectId: string; apiKey: string; 
     json(response, 400, { type: 'validation_error', code: 'invalid_input', detail: problem });
   }
 
-  return { ...server, actions, log, shapeErrors, state };
+  return { ...server, actions, log, shapeErrors, ignoredFields, state, matchEvent, hooks };
 }
 
-/** The documented request body: `{name, steps: [{event: "$autocapture", selector, url, url_matching, tag_name?, href?, text?}]}`. */
-export function actionShapeProblem(body: unknown): string | undefined {
+const ACTION_FIELDS = ['name', 'description', 'tags', 'post_to_slack', 'slack_message_format', 'steps', 'deleted', 'pinned_at', '_create_in_folder'];
+const STEP_FIELDS = ['event', 'properties', 'selector', 'tag_name', 'text', 'text_matching', 'href', 'href_matching', 'url', 'url_matching'];
+const MATCHING = ['contains', 'exact', 'regex'];
+
+/** ActionSerializer + ActionStepJSONSerializer validation; unknown fields are dropped, as DRF does. */
+export function actionShapeProblem(body: unknown, ignored: string[] = []): string | undefined {
   if (!isRecord(body)) return 'body must be a JSON object';
-  const extra = Object.keys(body).filter((key) => key !== 'name' && key !== 'steps');
-  if (extra.length) return `unexpected action fields: ${extra.join(', ')}`;
-  if (typeof body.name !== 'string' || !body.name.trim()) return 'name must be a non-empty string';
+  for (const key of Object.keys(body)) if (!ACTION_FIELDS.includes(key)) ignored.push(key);
+  if (typeof body.name !== 'string' || !body.name.trim()) return 'name: This field may not be blank.';
+  if ([...body.name].length > 400) return 'name: Ensure this field has no more than 400 characters.';
   if (!Array.isArray(body.steps) || body.steps.length === 0) return 'steps must be a non-empty array';
   for (const [index, step] of body.steps.entries()) {
     if (!isRecord(step)) return `steps[${index}] must be an object`;
-    const allowed = ['event', 'selector', 'url', 'url_matching', 'tag_name', 'href', 'text'];
-    const unknown = Object.keys(step).filter((key) => !allowed.includes(key));
-    if (unknown.length) return `steps[${index}] has unexpected fields: ${unknown.join(', ')}`;
+    for (const key of Object.keys(step)) if (!STEP_FIELDS.includes(key)) ignored.push(`steps[${index}].${key}`);
     if (step.event !== '$autocapture') return `steps[${index}].event must be "$autocapture"`;
     if (typeof step.selector !== 'string' || !step.selector) return `steps[${index}].selector must be a string`;
     if (typeof step.url !== 'string' || !step.url) return `steps[${index}].url must be a string`;
-    if (!['contains', 'exact', 'regex'].includes(step.url_matching as string)) return `steps[${index}].url_matching must be contains, exact or regex`;
+    for (const key of ['url_matching', 'href_matching', 'text_matching']) {
+      if (key in step && step[key] !== null && !MATCHING.includes(step[key] as string)) return `steps[${index}].${key}: "${String(step[key])}" is not a valid choice.`;
+    }
     for (const key of ['tag_name', 'href', 'text']) {
       if (key in step && typeof step[key] !== 'string') return `steps[${index}].${key} must be a string`;
+    }
+    if ('properties' in step && step.properties !== null) {
+      if (!Array.isArray(step.properties) || !step.properties.every(isRecord)) return `steps[${index}].properties must be a list of objects`;
     }
     if (step.url_matching === 'regex') {
       try {
@@ -97,6 +125,47 @@ export function actionShapeProblem(body: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+interface StoredStep {
+  event: string;
+  selector?: string;
+  tag_name?: string;
+  url?: string;
+  url_matching?: 'contains' | 'exact' | 'regex';
+  properties?: { key: string; value: unknown; operator?: string; type?: string }[];
+}
+
+function storedStep(step: StoredStep): StoredStep {
+  const kept: Record<string, unknown> = {};
+  for (const key of STEP_FIELDS) if (key in step) kept[key] = (step as unknown as Record<string, unknown>)[key];
+  return { url_matching: 'contains', ...kept } as StoredStep;
+}
+
+/** An `$autocapture` event as PostHog stores it: its element chain and properties. */
+export interface FakeEvent {
+  event: string;
+  elementsChain: string;
+  properties: Record<string, string>;
+}
+
+/** One step of action_to_expr (posthog/hogql/property.py) for one event. */
+function stepCounts(step: StoredStep, event: FakeEvent, compiler: Compiler): boolean {
+  if (step.event && step.event !== event.event) return false;
+  if (step.selector && !stepMatches(compileStep(step.selector, compiler), event.elementsChain)) return false;
+  if (step.tag_name !== undefined && !new RegExp(`(^|;)${step.tag_name}(\\.|$|;|:)`).test(event.elementsChain)) return false;
+  if (step.url) {
+    const url = event.properties.$current_url ?? '';
+    const ok = step.url_matching === 'exact' ? url === step.url : step.url_matching === 'regex' ? new RegExp(step.url).test(url) : url.includes(step.url);
+    if (!ok) return false;
+  }
+  for (const filter of step.properties ?? []) {
+    // Only the `exact` event-property filter Goalpost writes is modelled; anything else counts nothing.
+    if ((filter.operator ?? 'exact') !== 'exact' || (filter.type ?? 'event') !== 'event') return false;
+    const values = Array.isArray(filter.value) ? filter.value.map(String) : [String(filter.value)];
+    if (!values.includes(event.properties[filter.key] ?? '')) return false;
+  }
+  return true;
 }
 
 /** A webhook receiver: POST, JSON body, optional `Authorization: Bearer <token>`. */

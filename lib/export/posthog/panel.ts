@@ -1,0 +1,50 @@
+import type { TrackedElement } from '@/lib/goals/model';
+import type { WorkspaceOp } from '@/lib/goals/operations';
+import { elementFacts } from '../posthog';
+import type { PostHogCheckAnswer } from './check';
+import { staticProblems } from './static';
+
+// What the panel does with a page check of PostHog (issue 12): the operation that stores it with
+// the element, and the note the row shows. Pure functions, for components/TargetNote.tsx.
+
+/** The operation storing a check, or `null` when it stores nothing (element not on this page). */
+export function checkOperation(activityId: string, element: TrackedElement, answer: PostHogCheckAnswer): WorkspaceOp | null {
+  if (!answer.found) return null;
+  const base = { kind: 'setTargetCheck' as const, activityId, elementId: element.id, selector: element.selector };
+  if (!answer.recorded) return { ...base, posthog: null, limit: answer.reason };
+  if (!answer.posthog) return { ...base, posthog: null, limit: 'no selector PostHog can match was found for it on its page' };
+  return { ...base, posthog: answer.posthog.selector, limit: null };
+}
+
+export type TargetNoteState =
+  | { kind: 'none' }
+  | { kind: 'same'; text: string }
+  | { kind: 'twin'; text: string; selector: string; why: string }
+  | { kind: 'warn'; text: string };
+
+/** The row's PostHog note, from the latest check when there is one, else from what is stored. */
+export function postHogNote(element: TrackedElement, answer: PostHogCheckAnswer | null): TargetNoteState {
+  if (element.targetLimits?.posthog) return { kind: 'warn', text: `PostHog cannot count it: ${element.targetLimits.posthog}.` };
+  const twin = element.targetSelectors?.posthog;
+  const extra = answer?.found && answer.recorded && answer.posthog && answer.posthog.others > 0
+    ? ` It also counts ${answer.posthog.others} other click(s) on this page: nothing PostHog records tells them apart.`
+    : '';
+  if (twin && twin !== element.selector) {
+    return { kind: 'twin', text: `PostHog uses another selector for it.${extra}`, selector: twin, why: whyTwin(element, answer) };
+  }
+  if (twin) return { kind: 'same', text: `PostHog: checked on its page, the selector counts exactly its clicks.${extra}` };
+  const problems = staticProblems(element.selector, elementFacts(element));
+  if (problems.length === 0) return { kind: 'none' };
+  return { kind: 'warn', text: `PostHog: ${problems[0]!.message}. Open its page to let Goalpost check it.` };
+}
+
+function whyTwin(element: TrackedElement, answer: PostHogCheckAnswer | null): string {
+  const problem = staticProblems(element.selector, elementFacts(element))[0];
+  if (problem) return problem.message;
+  if (answer?.found && answer.recorded) {
+    const { main } = answer;
+    if (main.missed.length) return `PostHog’s ${main.missed.join(' and ')} compiler would not match it`;
+    if (main.others) return `in PostHog it would also count ${main.others} other click(s) on the page (${main.examples.join(', ')})`;
+  }
+  return 'PostHog reads the selector differently from CSS';
+}

@@ -1,0 +1,128 @@
+import { generateSelector } from '../../../lib/selector/index';
+import { autocaptureVerdict, elementsChain } from '../../../lib/export/posthog/chain';
+import { indexPage, judgeSelector, ownChain, type PageIndex } from '../../../lib/export/posthog/page';
+import { postHogSafeSelector } from '../../../lib/export/posthog/safe-selector';
+import { staticProblems } from '../../../lib/export/posthog/static';
+import { sampleElements } from './sample';
+
+/**
+ * Runs inside the PostHog benchmark page (bundled by tests/bench/lib/bundle.ts). `run` samples the
+ * page's clickable elements and, for each, judges Goalpost's selector and the selector Goalpost
+ * would send to PostHog with the model of PostHog's matching (lib/export/posthog). `fidelity`
+ * then clicks each element with the real posthog-js loaded and compares the `$elements_chain` it
+ * captures with the model's chain.
+ */
+let state: { sampled: Element[]; index: PageIndex } | null = null;
+
+export function run(options: { seed: string; perPage: number }): ElementResult[] {
+  const sampled = sampleElements(document, options.seed, options.perPage, 1).filter((item) => item.clickable).map((item) => item.element);
+  const indexStart = performance.now();
+  const index = indexPage(document);
+  const indexMs = performance.now() - indexStart;
+  state = { sampled, index };
+  return sampled.map((element) => judgeElement(index, element, indexMs));
+}
+
+function judgeElement(index: PageIndex, element: Element, indexMs: number): ElementResult {
+  const started = performance.now();
+  const tag = element.localName;
+  let main: string;
+  try {
+    main = generateSelector(element);
+  } catch (error) {
+    return { tag, indexMs, ms: 0, main: '', error: String(error) };
+  }
+  const verdict = autocaptureVerdict(element, 'click');
+  if (!verdict.recorded) return { tag, indexMs, ms: performance.now() - started, main, unrecorded: verdict.reason };
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const intended = Array.from(root.querySelectorAll(main));
+  const mainJudged = judgeSelector(index, main, intended, 'click', { limit: 5 });
+  const mainResult = { missed: mainJudged.missed, others: mainJudged.others.length, problems: staticProblems(main).map((problem) => `${problem.kind}: ${problem.message}`) };
+  let sent = main;
+  if (mainJudged.missed.length > 0 || mainJudged.others.length > 0) {
+    const safe = intended.length === 1 ? postHogSafeSelector(index, element, 'click') : null;
+    sent = safe?.selector ?? main;
+  }
+  const sentJudged = sent === main ? mainJudged : judgeSelector(index, sent, [element], 'click', { limit: 5 });
+  return {
+    tag,
+    indexMs,
+    ms: performance.now() - started,
+    main,
+    mainResult,
+    sent,
+    sentResult: {
+      missed: sentJudged.missed,
+      others: sentJudged.others.length,
+      otherExamples: sentJudged.others.slice(0, 2).map(describe),
+      // PostHog cannot tell apart two elements whose clicks record the same chain.
+      identical: sentJudged.others.some((other) => ownChain(index, other).chain === ownChain(index, element).chain),
+      // Only positions tell them apart: the old compiler's `.*?nth-child="n"` can be met by any ancestor.
+      positionOnly: sentJudged.others.some((other) => withoutPositions(ownChain(index, other).chain) === withoutPositions(ownChain(index, element).chain)),
+      problems: staticProblems(sent).map((problem) => `${problem.kind}: ${problem.message}`),
+    },
+    intended: intended.length,
+  };
+}
+
+function withoutPositions(chain: string): string {
+  return chain.replace(/nth-(child|of-type)="\d+"/g, '');
+}
+
+function describe(element: Element): string {
+  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 30);
+  return `${element.localName}${element.id ? `#${element.id}` : ''}${text ? ` “${text}”` : ''}`;
+}
+
+/**
+ * Clicks every sampled element with posthog-js (loaded by Node beforehand, its events kept by
+ * `before_send`) and compares what it captured with the model: the same chain, and an event exactly
+ * when the model says autocapture records one.
+ */
+export function fidelity(): FidelityResult[] {
+  const { sampled } = state!;
+  const events = (globalThis as unknown as { __phEvents: { event: string; properties: Record<string, unknown> }[] }).__phEvents;
+  const results: FidelityResult[] = [];
+  const stop = (event: Event) => event.preventDefault();
+  window.addEventListener('click', stop, true);
+  window.addEventListener('submit', stop, true);
+  try {
+    for (const element of sampled) {
+      if (!element.isConnected) continue;
+      const model = elementsChain(element);
+      const recorded = autocaptureVerdict(element, 'click').recorded;
+      events.length = 0;
+      element.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, clientX: results.length, clientY: 0 }));
+      const captured = events.find((event) => event.event === '$autocapture');
+      const chain = captured ? String(captured.properties.$elements_chain) : null;
+      results.push({ tag: element.localName, recorded, captured: captured !== undefined, same: chain === null ? !recorded : chain === model, model: model.slice(0, 400), posthog: chain?.slice(0, 400) ?? null });
+    }
+  } finally {
+    window.removeEventListener('click', stop, true);
+    window.removeEventListener('submit', stop, true);
+  }
+  return results;
+}
+
+export interface ElementResult {
+  tag: string;
+  indexMs: number;
+  ms: number;
+  main: string;
+  error?: string;
+  unrecorded?: string;
+  intended?: number;
+  mainResult?: { missed: string[]; others: number; problems: string[] };
+  sent?: string;
+  sentResult?: { missed: string[]; others: number; otherExamples: string[]; identical: boolean; positionOnly: boolean; problems: string[] };
+}
+
+export interface FidelityResult {
+  tag: string;
+  recorded: boolean;
+  captured: boolean;
+  same: boolean;
+  model: string;
+  posthog: string | null;
+}
+
