@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'acorn';
 import { build, type Rolldown } from 'vite';
 
@@ -7,7 +8,8 @@ import { build, type Rolldown } from 'vite';
 // script tag, and an ES module. ES2019, no dependencies; the standalone must stay ≤ 3 KB gzipped.
 
 export const RUNTIME_GZIP_BUDGET = 3 * 1024;
-const ROOT = resolve(import.meta.dirname, '..');
+// From the file's URL: WXT loads wxt.config.ts (which builds the runtime too) where `import.meta.dirname` may be missing.
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export async function bundleRuntime(): Promise<RuntimeBundle> {
   const standalone = await bundle(resolve(ROOT, 'lib/runtime/standalone.ts'), 'iife');
