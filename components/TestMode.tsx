@@ -3,8 +3,8 @@ import type { Browser } from 'wxt/browser';
 import type { Activity, Metric, Workspace } from '@/lib/goals/model';
 import { activityCovers } from '@/lib/goals/url-scope';
 import { sendMessage } from '@/lib/messaging';
-import { isWebUrl, originPattern } from '@/lib/panel/target-tab';
-import { needsSitePermission } from '@/lib/test-mode/access';
+import { isWebUrl } from '@/lib/panel/target-tab';
+import { ensureSiteAccess } from '@/lib/test-mode/access';
 import type { TestEntry, TestSession } from '@/lib/test-mode/session';
 import { testSessionsItem } from '@/lib/test-mode/storage';
 import { outcomeInWords, toneOf } from '@/lib/test-mode/words';
@@ -17,35 +17,31 @@ import './test-mode.css';
  */
 export function TestMode({ tab, workspace, activity }: { tab: Browser.tabs.Tab | undefined; workspace: Workspace | undefined; activity: Activity | undefined }) {
   const sessions = useItem(testSessionsItem);
-  const [askFirst, setAskFirst] = useState(false);
   const [error, setError] = useState<string>();
+  /** Switching on: the page is not watched until the background's answer (its script is then listening). */
+  const [starting, setStarting] = useState(false);
   const tabId = tab?.id;
   const url = isWebUrl(tab?.url) ? tab.url : undefined;
   const session = tabId === undefined ? undefined : sessions?.[tabId];
   const tested = session && workspace?.activities.find((candidate) => candidate.id === session.activityId);
 
-  useEffect(() => {
-    setAskFirst(false);
-    setError(undefined);
-    if (tabId === undefined || !url) return;
-    let current = true;
-    void needsSitePermission(tabId, url).then((needed) => current && setAskFirst(needed));
-    return () => {
-      current = false;
-    };
-  }, [tabId, url]);
+  useEffect(() => setError(undefined), [tabId, url]);
 
   /** Starts (or resumes) the test of `target` in the tab, asking for the site first when needed. */
-  const start = async (target: Activity, ask: boolean) => {
+  const start = async (target: Activity) => {
     if (tabId === undefined || !url) return;
     setError(undefined);
-    // Asked from the click itself, before any other await: Firefox only allows permission requests in a user gesture.
-    if (ask && !(await browser.permissions.request({ origins: [originPattern(url)] }))) {
+    if (!(await ensureSiteAccess(tabId, url))) {
       setError('Goalpost needs access to this site to follow your clicks from page to page.');
       return;
     }
-    const status = await sendMessage('setTestMode', { tabId, on: true, activityId: target.id });
-    setError(status.error);
+    setStarting(true);
+    try {
+      const status = await sendMessage('setTestMode', { tabId, on: true, activityId: target.id });
+      setError(status.error);
+    } finally {
+      setStarting(false);
+    }
   };
   const stop = async () => {
     if (tabId === undefined) return;
@@ -55,7 +51,7 @@ export function TestMode({ tab, workspace, activity }: { tab: Browser.tabs.Tab |
   const usable = tabId !== undefined && url !== undefined && activity !== undefined && activity.metrics.length > 0;
 
   return (
-    <section class="test-mode" aria-labelledby="test-mode-heading" data-testid="test-mode-panel" data-state={session ? 'on' : 'off'}>
+    <section class="test-mode" aria-labelledby="test-mode-heading" data-testid="test-mode-panel" data-state={starting ? 'starting' : session ? 'on' : 'off'}>
       <div class="bar">
         <label class="switch" id="test-mode-heading">
           <input
@@ -65,7 +61,7 @@ export function TestMode({ tab, workspace, activity }: { tab: Browser.tabs.Tab |
               const on = event.currentTarget.checked;
               // The box shows the stored state; the click only asks for a change.
               event.currentTarget.checked = session !== undefined;
-              void (on && activity ? start(activity, askFirst) : stop());
+              void (on && activity ? start(activity) : stop());
             }}
           />
           <span>Test goals</span>
@@ -77,13 +73,14 @@ export function TestMode({ tab, workspace, activity }: { tab: Browser.tabs.Tab |
         )}
       </div>
       {!session && <Idle activity={activity} url={url} />}
-      {session && tested && <Counts session={session} activity={tested} url={url} />}
+      {starting && <p class="status" aria-busy="true">Starting test mode on this page…</p>}
+      {session && tested && !starting && <Counts session={session} activity={tested} url={url} />}
       {session && !tested && <p class="warn">The activity under test was deleted. Switch test mode off.</p>}
       {session?.problem && (
         <p class="warn" role="alert" data-testid="test-problem">
           {session.problem}{' '}
           {tested && url && /Allow it/.test(session.problem) && (
-            <button type="button" class="link" onClick={() => void start(tested, true)}>Allow on this site</button>
+            <button type="button" class="link" onClick={() => void start(tested)}>Allow on this site</button>
           )}
         </p>
       )}

@@ -70,7 +70,8 @@ export function ScriptTag({ activity }: { activity: Activity }) {
           </div>
           <p class="status">
             A conversion records the metric’s id and name, the activity’s id, the page address (without its #part) and the time;
-            for once-per-visitor metrics also a random visitor id kept in the site’s own storage. No text, no cookies, no user agent.
+            for once-per-visitor metrics also a random visitor id kept in the site’s own storage. Nothing else: no page text, no
+            user agent, and Goalpost sets no cookie.
           </p>
         </>
       )}

@@ -3,13 +3,17 @@ import { canScriptTab } from '../panel/access';
 import { originPattern } from '../panel/target-tab';
 
 /**
- * Whether switching test mode on must first ask for access to the site (issue 13): it follows the
- * tab from page to page, and `activeTab` does not always reach that far. Chrome keeps its grant
- * while the tab stays on the site; Firefox ends it at the next page load (its grant belongs to the
- * document, Mozilla bug 2086712). A site already allowed needs nothing.
+ * Makes sure test mode may follow the tab from page to page on this site (issue 13), asking the user
+ * when needed; call it from the click that switches test mode on. Chrome keeps `activeTab`'s grant
+ * while the tab stays on the site, so a page reached through the toolbar button needs no prompt.
+ * Firefox ends that grant at the next page load (its grant belongs to the document, Mozilla bug
+ * 2086712), so it asks for the site, first thing in the click: Firefox allows the request only
+ * there, and answers at once when the site is allowed already.
  */
-export async function needsSitePermission(tabId: number, url: string): Promise<boolean> {
-  if (await browser.permissions.contains({ origins: [originPattern(url)] }).catch(() => false)) return false;
-  if (import.meta.env.FIREFOX) return true;
-  return !(await canScriptTab(tabId));
+export async function ensureSiteAccess(tabId: number, url: string): Promise<boolean> {
+  const origins = [originPattern(url)];
+  if (import.meta.env.FIREFOX) return browser.permissions.request({ origins });
+  if ((await browser.permissions.contains({ origins })) || (await canScriptTab(tabId))) return true;
+  // Still inside the click's activation, which Chrome's permission request needs.
+  return browser.permissions.request({ origins });
 }

@@ -6,8 +6,8 @@ import { outcomeInWords, toneOf } from './words';
 // pointer, so the page works as before under it; the host exists only while a flash shows.
 
 export const FLASH_TAG = 'goalpost-test-flash';
-/** How long a flash shows, fading out over its last part. */
-export const FLASH_MS = 1800;
+/** How long a flash shows, fading out over its last quarter: long enough to read two lines of reasons. */
+export const FLASH_MS = 2600;
 
 const COLOURS: Record<ReturnType<typeof toneOf>, string> = {
   counts: '#2b8a3e',
@@ -15,7 +15,7 @@ const COLOURS: Record<ReturnType<typeof toneOf>, string> = {
   already: '#5c6370',
   'not-counted': '#b45309',
 };
-const ICONS: Record<ReturnType<typeof toneOf>, string> = { counts: '✓', late: '⏱', already: '↺', 'not-counted': '✕' };
+const ICONS: Record<ReturnType<typeof toneOf>, string> = { counts: '✓', late: '◷', already: '↺', 'not-counted': '✕' };
 
 // Inline `!important` beats every page rule on the host (`* { all: unset !important }` too) and is set
 // through CSSOM, which a page's `style-src` CSP does not block.
@@ -53,7 +53,7 @@ export function createFlasher(doc: Document): Flasher {
       const group = drawFlash(doc, target.getBoundingClientRect(), { width: view.innerWidth, height: view.innerHeight }, outcomes);
       root.append(group);
       try {
-        group.animate([{ opacity: 1 }, { opacity: 1, offset: 0.7 }, { opacity: 0 }], { duration: FLASH_MS, fill: 'forwards' });
+        group.animate([{ opacity: 1 }, { opacity: 1, offset: 0.75 }, { opacity: 0 }], { duration: FLASH_MS, fill: 'forwards' });
       } catch {
         // No animation: it still goes away on time.
       }
