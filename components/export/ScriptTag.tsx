@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Activity } from '@/lib/goals/model';
 import { downloadText } from '@/lib/export/files';
-import { scriptTagFor, type DestinationChoice } from '@/lib/runtime/snippet';
+import { scriptTagFor, type DestinationChoice } from '@/lib/runtime/script-tag-export';
 import { Status, type StatusLine } from './Status';
 import './script-tag.css';
 

@@ -13,7 +13,7 @@ export function linkProblem(href: string, pageUrl: string): LinkProblem | null {
 export function linkProblemKind(href: string, pageUrl: string): LinkProblemKind | null {
   const value = href.trim();
   if (value === '') return 'unresolvable';
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+  const scheme = (/^([a-z][a-z0-9+.-]*):/i.exec(value) || ['', ''])[1]!.toLowerCase();
   if (scheme === 'mailto' || scheme === 'tel' || scheme === 'javascript') return scheme;
   if (value.startsWith('#')) return 'anchor';
   const resolved = resolve(value, pageUrl);

@@ -51,6 +51,8 @@ const $ = (selector: string) => document.querySelector(selector)!;
 
 describe('the counting rules on the two-metric fixture', () => {
   beforeEach(() => {
+    // Links are judged against their own document's address (a frame's, inside a frame).
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(TEA);
     document.body.innerHTML = SHOP;
   });
 

@@ -19,13 +19,14 @@ export const NO_TRACK_ATTRIBUTE = 'data-goalpost-no-track';
  * it does not. Metrics the event does not touch are left out.
  */
 export function decide(activity: CountedActivity, event: GoalEvent, context: CountContext): Outcome[] {
-  const nodes = elementsOnPath(event.path);
+  const nodes = event.path.filter((target): target is Element => (target as Node).nodeType === 1);
+  const starts = treeStarts(nodes);
   const excluded = nodes.some((node) => node.hasAttribute(NO_TRACK_ATTRIBUTE));
   const inScope = activity.scopes.some((scope) => scopeMatches(scope, context.pageUrl));
   // Each element is looked for once per event, however many metrics share it.
   const found = new Map<string, [CountedElement, Element]>();
   for (const element of activity.elements) {
-    const node = firstMatch(element, event.kind, nodes, context.frames);
+    const node = firstMatch(element, event.kind, starts, context.frames);
     if (node) found.set(element.id, [element, node]);
   }
   const outcomes: Outcome[] = [];
@@ -63,12 +64,26 @@ export function frameChain(win: Window): Element[] | null {
   return chain;
 }
 
+/**
+ * The page an event happens on, for URL scopes and the conversion's `page_url`: the top document's
+ * address (elements inside frames are recorded from the top page), or the frame's own when the top
+ * belongs to another origin.
+ */
+export function pageUrlOf(win: Window): string {
+  try {
+    return win.top!.location.href;
+  } catch {
+    return win.location.href;
+  }
+}
+
 /** Rules in the order a reader checks them: the page, the element, then the metric's own counting. */
 function judge(metric: CountedMetric, node: Element, context: CountContext, inScope: boolean, excluded: boolean): Verdict {
   if (!inScope) return { counts: false, reason: { kind: 'scope' } };
   if (excluded) return { counts: false, reason: { kind: 'no-track' } };
   const href = linkHref(node);
-  const problem = href === null ? null : linkProblemKind(href, context.pageUrl);
+  // Against the link's own document: inside a frame, a relative link leads from the frame's page.
+  const problem = href === null ? null : linkProblemKind(href, node.ownerDocument.URL);
   if (problem) return { counts: false, reason: { kind: 'link', link: problem } };
   const windowSeconds = metric.windowSeconds;
   if (windowSeconds !== undefined && context.sinceLoadMs > windowSeconds * 1000) {
@@ -90,27 +105,53 @@ function linkHref(node: Element): string | null {
   return null;
 }
 
-/** The first node on the path (target outwards) that is this element, for an event of its action. */
-function firstMatch(element: CountedElement, kind: GoalEvent['kind'], nodes: Element[], frames: readonly Element[] | null): Element | null {
+/**
+ * The nearest node on the path (target outwards) that is this element, for an event of its action.
+ * One native `closest` per tree the path crosses, not one `matches` per node: a large activity on a
+ * deep page stays cheap.
+ */
+function firstMatch(element: CountedElement, kind: GoalEvent['kind'], starts: Element[], frames: readonly Element[] | null): Element | null {
   // A click goal counts clicks; a form goal counts submissions (a click on its button is not one yet).
   if ((element.action.kind === 'submit') !== (kind === 'submit')) return null;
-  for (const node of nodes) {
-    if (isElement(node, element, frames)) return node;
+  for (const start of starts) {
+    let node: Element | null = null;
+    try {
+      node = start.closest(element.selector);
+    } catch {
+      // A selector this browser cannot parse matches nothing.
+    }
+    if (node && inRecordedScope(node, element, frames)) return node;
   }
   return null;
 }
 
-/** Whether a node is the recorded element: its selector, inside its shadow hosts, inside its frames. */
-function isElement(node: Element, element: CountedElement, frames: readonly Element[] | null): boolean {
-  if (!matches(node, element.selector)) return false;
-  const hosts = element.shadowHosts ?? [];
+/**
+ * The innermost path node of each tree the path crosses (the document, each shadow root): `closest`
+ * from there walks that tree's part of the path.
+ */
+function treeStarts(nodes: Element[]): Element[] {
+  const roots: Node[] = [];
+  const starts: Element[] = [];
+  for (const node of nodes) {
+    const root = node.getRootNode();
+    if (roots.indexOf(root) < 0) {
+      roots.push(root);
+      starts.push(node);
+    }
+  }
+  return starts;
+}
+
+/** Whether a node matching the selector is the recorded element: inside its shadow hosts, inside its frames. */
+function inRecordedScope(node: Element, element: CountedElement, frames: readonly Element[] | null): boolean {
+  const hosts = element.shadowHosts || [];
   let root = node.getRootNode();
   for (let index = hosts.length - 1; index >= 0; index--) {
     if (!isShadowRoot(root) || !matches(root.host, hosts[index]!)) return false;
     root = root.host.getRootNode();
   }
   if (isShadowRoot(root)) return false;
-  const wanted = element.frames ?? [];
+  const wanted = element.frames || [];
   if (!frames || frames.length !== wanted.length) return false;
   for (let index = 0; index < wanted.length; index++) {
     if (!matches(frames[index]!, wanted[index]!)) return false;
@@ -125,14 +166,6 @@ function matches(node: Element, selector: string): boolean {
   } catch {
     return false;
   }
-}
-
-function elementsOnPath(path: readonly EventTarget[]): Element[] {
-  const nodes: Element[] = [];
-  for (const target of path) {
-    if ((target as Node).nodeType === 1) nodes.push(target as Element);
-  }
-  return nodes;
 }
 
 function isShadowRoot(node: Node): node is ShadowRoot {
@@ -159,6 +192,7 @@ export interface GoalEvent {
 }
 
 export interface CountContext {
+  /** The page's URL (`pageUrlOf`), for the activity's URL scopes. */
   pageUrl: string;
   /** Milliseconds since the page started loading (`performance.now()`, whose origin is the navigation's start). */
   sinceLoadMs: number;

@@ -1,6 +1,6 @@
 import { deliver, type Conversion, type Destination } from './destinations';
 import { listenForGoals } from './listen';
-import { decide, frameChain, type CountedActivity, type Outcome } from './match';
+import { decide, frameChain, pageUrlOf, type CountedActivity, type Outcome } from './match';
 import { visitorMemory, type VisitorMemory } from './visitor';
 
 // The site's runtime (issue 13): the counting rules of lib/runtime/match.ts applied at event time,
@@ -23,12 +23,11 @@ export function startGoalpost(options: RuntimeOptions): () => void {
   const memory = options.memory || visitorMemory(activity.id, storageOf(win));
   const frames = frameChain(win);
   const stopListening = listenForGoals(doc, (event) => {
-    const outcomes = decide(activity, event, {
-      pageUrl: win.location.href, sinceLoadMs: win.performance.now(), counted: memory.counted, frames,
-    });
+    const pageUrl = pageUrlOf(win);
+    const outcomes = decide(activity, event, { pageUrl, sinceLoadMs: win.performance.now(), counted: memory.counted, frames });
     for (const outcome of outcomes) {
       if (!outcome.verdict.counts) continue;
-      const conversion = convert(outcome, activity.id, win, memory);
+      const conversion = convert(outcome, activity.id, pageUrl, memory);
       for (const problem of deliver(conversion, destinations, win)) warn(problem);
       if (options.onConversion) options.onConversion(conversion);
     }
@@ -39,12 +38,12 @@ export function startGoalpost(options: RuntimeOptions): () => void {
   };
 }
 
-function convert(outcome: Outcome, activityId: string, win: Window, memory: VisitorMemory): Conversion {
+function convert(outcome: Outcome, activityId: string, pageUrl: string, memory: VisitorMemory): Conversion {
   const conversion: Conversion = {
     metric_id: outcome.metric.id,
     metric_name: outcome.metric.name,
     activity_id: activityId,
-    page_url: win.location.href.split('#')[0]!,
+    page_url: pageUrl.split('#')[0]!,
     timestamp: new Date().toISOString(),
   };
   if (outcome.metric.counting === 'once') {

@@ -42,10 +42,7 @@ export function visitorMemory(activityId: string, storage: Storage | null, rando
 
 /** 128 random bits in hex. `crypto.randomUUID` exists only on https pages; this works on http too. */
 export function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let id = '';
-  for (let index = 0; index < bytes.length; index++) id += (bytes[index]! + 256).toString(16).slice(1);
-  return id;
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => (byte + 256).toString(16).slice(1)).join('');
 }
 
 export interface VisitorMemory {

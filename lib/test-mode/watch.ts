@@ -1,6 +1,6 @@
 import { describeInWords } from '../picker/words';
 import { listenForGoals } from '../runtime/listen';
-import { decide, frameChain, type CountedActivity, type Outcome } from '../runtime/match';
+import { decide, frameChain, pageUrlOf, type CountedActivity, type Outcome } from '../runtime/match';
 import { createFlasher } from './flash';
 import type { TestOutcome, TestReport } from './session';
 
@@ -17,14 +17,13 @@ export function watchTestClicks(doc: Document, options: WatchOptions, signal: Ab
   const stop = listenForGoals(doc, (event) => {
     const activity = options.activity();
     if (!activity) return;
-    const outcomes = decide(activity, event, {
-      pageUrl: win.location.href, sinceLoadMs: win.performance.now(), counted: (id) => converted.has(id), frames,
-    });
+    const pageUrl = pageUrlOf(win);
+    const outcomes = decide(activity, event, { pageUrl, sinceLoadMs: win.performance.now(), counted: (id) => converted.has(id), frames });
     if (outcomes.length === 0) return;
     // Until the background answers, this page knows best what it just converted (a quick second click).
     for (const outcome of outcomes) if (outcome.verdict.counts && outcome.metric.counting === 'once') converted.add(outcome.metric.id);
     for (const [node, group] of byNode(outcomes)) flasher.flash(node, group.map(toFlash));
-    const report: TestReport = { pageUrl: win.location.href, outcomes: outcomes.map(toTestOutcome) };
+    const report: TestReport = { pageUrl, outcomes: outcomes.map(toTestOutcome) };
     void options.report(report).then((list) => {
       if (!signal.aborted) converted = new Set(list);
     }, () => undefined);

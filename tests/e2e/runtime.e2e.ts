@@ -8,7 +8,7 @@ import { scriptTag } from '../../lib/runtime/snippet';
 import { bundleRuntime, RUNTIME_GZIP_BUDGET } from '../../scripts/runtime-bundle';
 import { BROWSERS } from './browsers';
 import { ARTIFACTS, waitFor } from './helpers';
-import { launchPlain, median, serveRuntimeSite, type RuntimeSite } from './runtime-support';
+import { launchPlain, measureNavigations, median, serveRuntimeSite, shopActivity, type RuntimeSite } from './runtime-support';
 
 // Issue 13, "Done when": the runtime on a page served from 127.0.0.1 with a local receiver, a link, a
 // form, a button with its own analytics-style click handler, a mailto link and an element added after
@@ -19,32 +19,6 @@ import { launchPlain, median, serveRuntimeSite, type RuntimeSite } from './runti
 const DESTINATION = 'datalayer posthog /collect';
 const ROUNDS = 12;
 const MAX_ADDED_MS = 10;
-
-function shopActivity(origin: string): CanonicalActivity {
-  const page = `${origin}/shop.html`;
-  const element = (id: string, selector: string, action: CanonicalActivity['elements'][number]['action'], label: string) => ({ id, selector, action, label, pageUrl: page });
-  return {
-    format: 'goalpost/activity@1', id: 'act_shop', name: 'Runtime shop',
-    scopes: [{ kind: 'prefix', value: page }],
-    pages: [page],
-    metrics: [
-      { id: 'm_checkout', name: 'Checkout', counting: 'every', elementIds: ['el_checkout'] },
-      { id: 'm_cart', name: 'Add to cart', counting: 'every', elementIds: ['el_cart'] },
-      { id: 'm_quick', name: 'Quick look', counting: 'every', windowSeconds: 5, elementIds: ['el_quick'] },
-      { id: 'm_contact', name: 'Contact', counting: 'every', elementIds: ['el_contact'] },
-      { id: 'm_offer', name: 'Spring offer', counting: 'every', elementIds: ['el_offer'] },
-      { id: 'm_signup', name: 'Sign up', counting: 'once', elementIds: ['el_signup'] },
-    ],
-    elements: [
-      element('el_checkout', 'a.checkout', { kind: 'link', href: '/thanks?from=checkout' }, 'Link “Checkout”'),
-      element('el_cart', '#add-to-cart', { kind: 'click' }, 'Button “Add to cart”'),
-      element('el_quick', '#quick', { kind: 'click' }, 'Button “Quick look”'),
-      element('el_contact', '#contact', { kind: 'link', href: 'mailto:hello@shop.example' }, 'Link “Email us”'),
-      element('el_offer', 'button.offer', { kind: 'click' }, 'Button “Spring offer”'),
-      element('el_signup', 'form#signup', { kind: 'submit' }, 'Form'),
-    ],
-  };
-}
 
 /** What the page's own GTM-style dataLayer and PostHog saw, kept across navigations in sessionStorage. */
 async function pageAnalytics(page: Page): Promise<{ dataLayer: Record<string, unknown>[]; posthog: { event: string; properties: Record<string, unknown> }[] }> {
@@ -175,27 +149,7 @@ describe.each(BROWSERS)('the runtime in %s', (name) => {
   });
 
   it(`[${name}] adds ≤ ${MAX_ADDED_MS} ms to a link's navigation and a form's submission (same page without the runtime, same run)`, async () => {
-    const samples: Record<string, { navigate: number[]; dispatch: number[] }> = {};
-    const measure = async (runtime: boolean, selector: string) => {
-      await loadShop(runtime);
-      await page.evaluate(() => sessionStorage.clear());
-      await clickAndNavigate(selector);
-      const timing = await page.evaluate(() => {
-        const dispatch = JSON.parse(sessionStorage.getItem('dispatch') || '[]') as { ms: number }[];
-        return { navigate: performance.timeOrigin - Number(sessionStorage.getItem('clickStart')), dispatch: dispatch.at(-1)?.ms ?? Number.NaN };
-      });
-      const key = `${selector === '#checkout' ? 'link' : 'form'} ${runtime ? 'with' : 'without'}`;
-      samples[key] ??= { navigate: [], dispatch: [] };
-      samples[key].navigate.push(timing.navigate);
-      samples[key].dispatch.push(timing.dispatch);
-    };
-    for (let round = 0; round < ROUNDS; round++) {
-      // Alternating, so a slow spell of the shared machine falls on both alike.
-      for (const runtime of round % 2 ? [true, false] : [false, true]) {
-        await measure(runtime, '#checkout');
-        await measure(runtime, '#signup-button');
-      }
-    }
+    const samples = await measureNavigations(page, site, ROUNDS);
     const report = Object.fromEntries(Object.entries(samples).map(([key, values]) => [key, {
       navigateMedianMs: round2(median(values.navigate)), dispatchMedianMs: round2(median(values.dispatch)),
     }]));

@@ -28,12 +28,15 @@ function testActivity(origin: string): Activity {
       { id: 'm_signup', name: 'Sign up', counting: 'once', elementIds: ['el_signup'] },
       { id: 'm_quick', name: 'Quick look', counting: 'every', windowSeconds: 3, elementIds: ['el_quick'] },
       { id: 'm_contact', name: 'Contact', counting: 'every', elementIds: ['el_contact'] },
+      { id: 'm_widget', name: 'Widget shares', counting: 'every', elementIds: ['el_widget'] },
     ],
     elements: [
       element('el_share', 'button.share', { kind: 'click' }, 'Button “Share”'),
       element('el_signup', 'form#newsletter', { kind: 'submit' }, 'Form'),
       element('el_quick', '#quick', { kind: 'click' }, 'Button “Quick look”'),
       element('el_contact', '#contact', { kind: 'link', href: 'mailto:hello@shop.example' }, 'Link “Email us”'),
+      // In the cart's same-origin frame; the same button in a frame of another origin is another element.
+      { ...element('el_widget', '#share-widget', { kind: 'click' }, 'Button “Share from the widget”'), frames: ['#widget'] },
     ],
   };
 }
@@ -101,7 +104,7 @@ describe.each(BROWSERS)('test mode in %s', (name) => {
       const api = (globalThis as any).browser ?? (globalThis as any).chrome;
       await api.storage.local.set({ workspace, workspace$: { v: 3 } });
     }, { activities: [testActivity(server.origin)], currentActivityId: 'act_test' });
-    await waitFor('the activity in the panel', async () => (await panel().$$('[data-testid=element-row]')).length === 4);
+    await waitFor('the activity in the panel', async () => (await panel().$$('[data-testid=element-row]')).length === 5);
     page = await session.openPage(server.url('testmode-shop.html'));
   });
   afterAll(async () => {
@@ -169,7 +172,7 @@ describe.each(BROWSERS)('test mode in %s', (name) => {
     // A new load (Firefox's WebDriver BiDi loses track of later navigations after a reload).
     await page.goto(server.url('testmode-shop.html'), { waitUntil: 'load' });
     await switchTestMode(true);
-    expect(await counts()).toEqual({ m_share: 0, m_signup: 0, m_quick: 0, m_contact: 0 });
+    expect(await counts()).toEqual({ m_share: 0, m_signup: 0, m_quick: 0, m_contact: 0, m_widget: 0 });
     // The flash is short; on a loaded machine a screenshot can come after it: click again (it counts nothing).
     const contact = (await (await page.$('#contact'))!.boundingBox())!;
     let amber = 0;
@@ -186,7 +189,7 @@ describe.each(BROWSERS)('test mode in %s', (name) => {
     await page.waitForFunction(() => performance.now() > 3_500, { timeout: 15_000 });
     await page.click('#quick');
     await waitFor('the too-late event', async () => (await events()).some((text) => /^Too late for Quick look: \d+(\.\d)? s after load \(window 3 s\)$/.test(text ?? '')));
-    expect(await counts()).toEqual({ m_share: 0, m_signup: 0, m_quick: 0, m_contact: 0 });
+    expect(await counts()).toEqual({ m_share: 0, m_signup: 0, m_quick: 0, m_contact: 0, m_widget: 0 });
   });
 
   it(`[${name}] counts a once-per-visitor form once, across page loads, and the form still submits`, async () => {
@@ -208,10 +211,20 @@ describe.each(BROWSERS)('test mode in %s', (name) => {
     expect(page.url()).toBe(server.url('testmode-cart.html'));
     await clickUntilFlash('#share-cart');
     await waitForCounts({ m_share: 2 });
-    expect(await counts()).toEqual({ m_share: 2, m_signup: 1, m_quick: 0, m_contact: 0 });
+    // In the page's frames too: its own frame counts, the same button in another site's frame does not
+    // (test mode is not even let into that one), and neither stops the page being watched.
+    const frameAt = (origin: string) => page.frames().find((frame) => frame.url() === `${origin}/testmode-widget.html`);
+    const widget = await waitFor('the widget frame', () => frameAt(server.origin));
+    const elsewhere = await waitFor('the other site’s frame', () => frameAt(server.origin.replace('127.0.0.1', 'localhost')));
+    await widget.click('#share-widget');
+    await waitForEvent('Counts for Widget shares');
+    await elsewhere.click('#share-widget');
+    await page.click('#share-cart');
+    await waitForCounts({ m_share: 3 });
+    expect(await counts()).toEqual({ m_share: 3, m_signup: 1, m_quick: 0, m_contact: 0, m_widget: 1 });
     expect(await panel().$eval('[data-testid=test-status]', (node) => node.textContent)).toMatch(/Testing “Spring funnel” in this tab · [3-9] pages so far/);
     await panel().bringToFront();
-    await panel().setViewport({ width: 400, height: 860 });
+    await panel().setViewport({ width: 400, height: 900 });
     const shot = await screenshot(panel(), `${name}-test-mode-panel`);
     if (name === 'chromium') await copyFile(shot, join(DOCS, 'test-mode-panel.png'));
     await panel().setViewport({ width: 1280, height: 800 });
