@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CanonicalActivity } from '../export/canonical';
+import type { Activity } from '../goals/model';
+import { scriptTagFor } from './script-tag-export';
 import { scriptTag } from './snippet';
 
 const ACTIVITY: CanonicalActivity = {
@@ -42,5 +44,30 @@ describe('the copy-ready script tag', () => {
 
   it('refuses runtime code that would end the tag early', () => {
     expect(() => scriptTag(ACTIVITY, 'datalayer', { code: 'a="</script>"' })).toThrow(/cannot be pasted inline/);
+  });
+});
+
+describe('the export dialog’s script tag for an activity', () => {
+  const stored = (overrides: Partial<Activity> = {}): Activity => ({
+    id: 'act_tea', name: 'Tea', createdAt: 1, updatedAt: 1, scopes: [{ kind: 'prefix', value: 'https://shop.example/' }], pages: ['https://shop.example/'],
+    metrics: [{ id: 'm_buy', name: 'Buy', counting: 'once', elementIds: ['el_buy'] }],
+    elements: [{ id: 'el_buy', selector: '#buy', action: { kind: 'click' }, label: 'Button “Buy”', pageUrl: 'https://shop.example/', createdAt: 1 }],
+    ...overrides,
+  });
+
+  it('writes the tag for each destination', () => {
+    for (const [choice, destination] of [[{ kind: 'datalayer' }, 'datalayer'], [{ kind: 'posthog' }, 'posthog'], [{ kind: 'beacon', url: ' https://collect.example/hit ' }, 'https://collect.example/hit']] as const) {
+      const result = scriptTagFor(stored(), choice, 'void 0;');
+      if (!result.ok) throw new Error(result.problem);
+      expect(parsed(result.text).getAttribute('data-goalpost-destination')).toBe(destination);
+      expect(result.warnings).toEqual([]);
+    }
+  });
+
+  it('says what stands in the way: no metric, no full address, an http address for https pages', () => {
+    expect(scriptTagFor(stored({ metrics: [] }), { kind: 'datalayer' }, 'void 0;')).toEqual({ ok: false, problem: expect.stringMatching(/^Add a goal metric first/) });
+    expect(scriptTagFor(stored(), { kind: 'beacon', url: 'collect.example/hit' }, 'void 0;')).toEqual({ ok: false, problem: expect.stringMatching(/starting with https:\/\//) });
+    expect(scriptTagFor(stored({ name: ' ' }), { kind: 'datalayer' }, 'void 0;')).toEqual({ ok: false, problem: expect.stringMatching(/cannot be written as a valid file yet/) });
+    expect(scriptTagFor(stored(), { kind: 'beacon', url: 'http://collect.example/hit' }, 'void 0;')).toMatchObject({ ok: true, warnings: [expect.stringMatching(/mixed content/)] });
   });
 });
