@@ -32,7 +32,7 @@ export function ScriptTag({ activity }: { activity: Activity }) {
   const copy = async (text: string) => {
     try {
       await navigator.clipboard.writeText(text);
-      setStatus({ kind: 'ok', text: 'Copied. Paste it into your pages (or a Custom HTML tag in GTM), before </body>.' });
+      setStatus({ kind: 'ok', text: 'Copied. Paste it into your pages, before </body>.' });
     } catch (error) {
       setStatus({ kind: 'error', text: `Could not copy: ${error instanceof Error ? error.message : String(error)}. Select the text and copy it instead.` });
     }
