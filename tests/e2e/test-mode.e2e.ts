@@ -227,6 +227,10 @@ describe.each(BROWSERS)('test mode in %s', (name) => {
     await panel().setViewport({ width: 400, height: 900 });
     const shot = await screenshot(panel(), `${name}-test-mode-panel`);
     if (name === 'chromium') await copyFile(shot, join(DOCS, 'test-mode-panel.png'));
+    // The narrowest side panel: the counts and reasons wrap, nothing scrolls sideways.
+    await panel().setViewport({ width: 320, height: 900 });
+    await screenshot(panel(), `${name}-test-mode-panel-320`);
+    expect(await panel().evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
     await panel().setViewport({ width: 1280, height: 800 });
     await page.bringToFront();
   });
