@@ -30,7 +30,9 @@ async function bundle(entry: string, format: 'iife' | 'es'): Promise<string> {
     build: {
       write: false,
       target: 'es2019',
-      minify: true,
+      // terser packs ~3% tighter than the default minifier here: margin under the 3 KB budget.
+      minify: 'terser',
+      terserOptions: { ecma: 2019, compress: { passes: 3, unsafe_arrows: true } },
       lib: { entry, formats: [format], name: 'goalpost', fileName: () => 'runtime.js' },
     },
   });
