@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { bundleRuntime } from './scripts/runtime-bundle';
 
 // Firefox is built as MV3 (not WXT's MV2 default) so both browsers share one manifest shape,
 // including `optional_host_permissions`, which MV2 has no place for (see README "Why MV3 on Firefox").
@@ -40,6 +41,13 @@ export default defineConfig({
     // --no-sandbox (containers, CI machines), and Debian names its Firefox `firefox-esr`.
     chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
     binaries: !existsSync('/usr/bin/firefox') && existsSync('/usr/bin/firefox-esr') ? { firefox: '/usr/bin/firefox-esr' } : {},
+  },
+  hooks: {
+    // The site runtime (issue 13) ships inside the extension too: the export dialog puts it into the
+    // copy-ready script tag. Not web-accessible: only the extension's own pages read it.
+    'build:publicAssets': async (_wxt, files) => {
+      files.push({ relativeDest: 'goalpost-runtime.js', contents: (await bundleRuntime()).standalone });
+    },
   },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -3,6 +3,7 @@ import { ElementList } from './ElementList';
 import { MetricList } from './MetricList';
 import { OpError, QuarantineNotice, UndoBar } from './Notices';
 import { PickerButton } from './PickerButton';
+import { TestMode } from './TestMode';
 import { useActivityForTab } from './hooks/useActivityForTab';
 import { useOperations } from './hooks/useOperations';
 import { useWorkspaceState } from './hooks/useWorkspace';
@@ -30,6 +31,7 @@ export function App() {
       {state.kind === 'loading' && <p class="status" aria-busy="true" data-testid="loading">Loading your activities…</p>}
       {state.kind === 'error' && <p class="error" role="alert">{state.message}</p>}
       {workspace && <ActivityBar workspace={workspace} activity={activity} pageUrl={pageUrl} send={ops.send} />}
+      <TestMode tab={tab} workspace={workspace} activity={activity} />
       {activity && <MetricList activity={activity} send={ops.send} />}
       {activity && <ElementList activity={activity} tabId={tabId} pageUrl={pageUrl} send={ops.send} />}
       <UndoBar undo={ops.undo} onUndo={() => void ops.runUndo()} onDismiss={ops.dismissUndo} />

@@ -7,6 +7,7 @@ import type { SendReport } from './export/send';
 import type { WorkspaceOp } from './goals/operations';
 import type { OpResult } from './goals/writer';
 import type { Locatable } from './picker/pick';
+import type { TestModeStatus, TestReport, TestSetup } from './test-mode/session';
 
 /**
  * Every message between content script, side panel and background (STYLE.md: one module declares
@@ -46,6 +47,18 @@ interface ProtocolMap {
   workspaceOp(op: WorkspaceOp): OpResult;
   /** panel → background: the user downloaded or discarded these set-aside stored values. */
   dismissQuarantined(request: { ids: string[] }): OpResult;
+  /** panel → background: switch test mode (issue 13) on for the activity in a tab, or off. */
+  setTestMode(request: { tabId: number; on: true; activityId: string } | { tabId: number; on: false }): TestModeStatus;
+  /** panel → background: set a tab's test counts back to zero. */
+  resetTestMode(request: { tabId: number }): void;
+  /** test mode (tab) → background: what to test in this tab, or null when test mode is off there. */
+  testModeSetup(): TestSetup | null;
+  /** test mode (tab) → background: a click or submit touched metrics; answers the metrics converted once so far. */
+  testModeReport(report: TestReport): string[];
+  /** background → test mode (tab): stop, and leave nothing in the page. */
+  stopTestMode(): void;
+  /** background → test mode (tab): the counts were reset; once-per-visitor metrics may convert again. */
+  testModeReset(): void;
 }
 
 export interface PickerStatus {
@@ -56,7 +69,7 @@ export interface PickerStatus {
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 
 /** The messages a tab's content script answers. */
-type TabMessage = 'highlightInPicker' | 'stopPicker' | 'pickerStatus';
+type TabMessage = 'highlightInPicker' | 'stopPicker' | 'pickerStatus' | 'stopTestMode' | 'testModeReset';
 
 let nextId = Math.floor(Math.random() * 10_000);
 

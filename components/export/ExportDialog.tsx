@@ -3,6 +3,7 @@ import type { Activity, Workspace } from '@/lib/goals/model';
 import { FileExports } from './FileExports';
 import { ImportForm } from './ImportForm';
 import { Outbox } from './Outbox';
+import { ScriptTag } from './ScriptTag';
 import { SendForms } from './SendForms';
 import './export.css';
 
@@ -21,6 +22,7 @@ export function ExportDialog({ activity, workspace, onClose }: { activity: Activ
       <p class="status">Nothing leaves this browser unless you press a button that says where it goes.</p>
       {activity && <FileExports activity={activity} />}
       {activity && <SendForms activity={activity} />}
+      {activity && <ScriptTag activity={activity} />}
       <Outbox />
       <ImportForm workspace={workspace} />
     </dialog>
