@@ -1,5 +1,5 @@
 import { finder } from '@medv/finder';
-import { generateSelector } from '../../../lib/selector/index';
+import { bestSelector, type StopReason } from '../../../lib/selector/generate';
 import { MUTATIONS } from './mutations';
 import { sampleElements, type Sampled } from './sample';
 
@@ -80,6 +80,7 @@ export function generateAll(engineId: string): number[] {
     const found = first.selector === null ? [] : matches(document, first.selector);
     results[index]![engineId] = {
       selector: first.selector,
+      stopped: first.stopped,
       error: first.error,
       wallMs: best,
       cpuMs: null,
@@ -133,13 +134,13 @@ function current() {
   return state;
 }
 
-function timed(engine: Engine, element: Element): { selector: string | null; error: string | null; ms: number } {
+function timed(engine: Engine, element: Element): { selector: string | null; stopped: StopReason | null; error: string | null; ms: number } {
   const start = performance.now();
   try {
-    const selector = engine.generate(element);
-    return { selector, error: null, ms: performance.now() - start };
+    const { selector, stopped } = engine.generate(element);
+    return { selector, stopped, error: null, ms: performance.now() - start };
   } catch (caught) {
-    return { selector: null, error: caught instanceof Error ? caught.message : String(caught), ms: performance.now() - start };
+    return { selector: null, stopped: null, error: caught instanceof Error ? caught.message : String(caught), ms: performance.now() - start };
   }
 }
 
@@ -161,16 +162,17 @@ function matches(doc: Document, selector: string): Element[] {
 }
 
 const ENGINES: readonly Engine[] = [
-  { id: 'goalpost', generate: (element) => generateSelector(element) },
+  // What generateSelector runs, with the report of which limit (work or clock) ended the search.
+  { id: 'goalpost', generate: (element) => bestSelector(element, element.getRootNode() as Document) },
   // Raw finder exactly as it comes: its defaults (root = document.body, 1 s timeout).
-  { id: 'finder', generate: (element) => finder(element) },
+  { id: 'finder', generate: (element) => ({ selector: finder(element), stopped: null }) },
 ];
 
 export type Outcome = 'kept' | 'ambiguous' | 'lost' | 'wrong';
 
 interface Engine {
   id: string;
-  generate: (element: Element) => string;
+  generate: (element: Element) => { selector: string; stopped: StopReason | null };
 }
 
 export interface SampledInfo {
@@ -188,6 +190,8 @@ export interface PrepareOptions {
 
 export interface EngineResult {
   selector: string | null;
+  /** Which limit ended the search early (our engine only): the work budget, or the wall clock on a loaded machine. */
+  stopped: StopReason | null;
   error: string | null;
   /** Wall-clock time as the page saw it (best of three for cheap runs). */
   wallMs: number;
