@@ -5,6 +5,7 @@ import type { MatchInfo, MatchTarget } from '@/lib/panel/page-query';
 import { matchesText, shortUrl } from '@/lib/panel/format';
 import { overallStability, stabilityHints } from '@/lib/panel/stability';
 import { SelectorField } from './SelectorField';
+import { RepairNote } from './health/RepairNote';
 import type { Send } from './hooks/useOperations';
 import type { PageMatchState } from './hooks/usePageMatches';
 
@@ -62,6 +63,7 @@ export function ElementRow({ activity, element, info, pageStatus, mark, tabId, s
         </p>
       )}
       <MarkNote mark={mark} count={count} />
+      <RepairNote activity={activity} element={element} tabId={tabId} send={send} highlight={highlight} />
       {hints[0] && (
         <p class={`hint ${overallStability(hints)}`} data-testid="stability" title={hints.map((hint) => hint.text).join('\n')}>
           {hints[0].text}

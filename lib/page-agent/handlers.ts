@@ -1,4 +1,5 @@
 import { candidateSelectors } from '../selector';
+import { answerHealth } from '../health/watch';
 import { resolvePick } from '../picker/pick';
 import { describeInWords } from '../picker/words';
 import type { PageAgentApi } from './protocol';
@@ -13,6 +14,12 @@ export const HANDLERS: PageAgentHandlers = {
   candidates(doc, target) {
     const first = resolvePick(doc, target)[0];
     return first ? { found: true, candidates: candidateSelectors(first) } : { found: false };
+  },
+  health: answerHealth,
+  reveal(doc, target) {
+    const first = resolvePick(doc, target)[0];
+    first?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    return first !== undefined;
   },
 };
 

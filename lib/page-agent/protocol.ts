@@ -1,5 +1,6 @@
 import type { SelectorCandidate } from '../selector';
 import type { Locatable } from '../picker/pick';
+import type { HealthAnswer, HealthRequest } from '../health/watch';
 
 // What the panel can ask the page (lib/panel/ask-page.ts → lib/page-agent/agent.ts). Each request is
 // answered by a plain function of the page's document; arguments and answers cross
@@ -11,6 +12,10 @@ export interface PageAgentApi {
   describe(target: Locatable): DescribeAnswer;
   /** Ranked selectors for the first element `target` matches (PRODUCT.md §2 alternatives). */
   candidates(target: Locatable): CandidatesAnswer;
+  /** Health of the page's goals, with repairs (issue 14); with `known`, answers when it changes. */
+  health(request: HealthRequest): HealthAnswer;
+  /** Scrolls the first element `target` matches into view (to show a repair); false when none. */
+  reveal(target: Locatable): boolean;
 }
 
 export type PageRequest = keyof PageAgentApi;
