@@ -51,3 +51,13 @@ describe('bestSelector against the clock (issue 14)', () => {
     expect(bestSelector(target, document, { workBudget: 0, clock: () => 0 }).stopped).toBe('work');
   });
 });
+
+describe('the fallback when the search is stopped early', () => {
+  it('anchors its chain on the nearest ancestor with a stable id, not on the body', () => {
+    document.body.innerHTML = `<div><div id="menu"><ul>${'<li><a>x</a></li>'.repeat(5)}</ul></div></div>`;
+    const target = document.querySelectorAll('a')[3]!;
+    const { selector } = bestSelector(target, document, { workBudget: 0 });
+    expect(selector.startsWith('#menu')).toBe(true);
+    expect(Array.from(document.querySelectorAll(selector))).toEqual([target]);
+  });
+});

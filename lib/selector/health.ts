@@ -12,7 +12,7 @@ export const SAME_ELEMENT = 0.8;
 /** A single match this little alike is no longer the recorded element, even if nothing better is found. */
 export const UNRECOGNISABLE = 0.3;
 /** Another element must look this much more alike than the single match to be taken for it. */
-export const MOVED_MARGIN = 0.1;
+export const MOVED_MARGIN = 0.2;
 
 /**
  * The health of one goal: `matches` are what its selector finds now, `root` where to look for the

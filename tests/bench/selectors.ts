@@ -210,7 +210,25 @@ function summarize(perPage: PageRecord[], engines: string[]) {
       (sum, counts) => ({ kept: sum.kept + counts.kept, ambiguous: sum.ambiguous + counts.ambiguous, lost: sum.lost + counts.lost, wrong: sum.wrong + counts.wrong, total: sum.total + counts.total }),
       { kept: 0, ambiguous: 0, lost: 0, wrong: 0, total: 0 },
     );
+    const healed = MUTATION_LABELS.map((_, m) => {
+      const counts = { kept: 0, repaired: 0, wrong: 0, wrongRepair: 0, missed: 0, total: 0 };
+      for (const result of results) {
+        const outcome = result.healed?.[m];
+        if (!outcome) continue;
+        if (outcome === 'wrong-kept' || outcome === 'wrong-repair') counts.wrong++;
+        else counts[outcome]++;
+        if (outcome === 'wrong-repair') counts.wrongRepair++;
+        counts.total++;
+      }
+      return counts;
+    });
+    const healedAll = healed.reduce(
+      (sum, counts) => ({ kept: sum.kept + counts.kept, repaired: sum.repaired + counts.repaired, wrong: sum.wrong + counts.wrong, wrongRepair: sum.wrongRepair + counts.wrongRepair, missed: sum.missed + counts.missed, total: sum.total + counts.total }),
+      { kept: 0, repaired: 0, wrong: 0, wrongRepair: 0, missed: 0, total: 0 },
+    );
     byEngine[engine] = {
+      healed,
+      healedAll,
       elements: results.length,
       unique: results.filter((result) => result.unique).length,
       escapes: results.filter((result) => result.escape).length,
@@ -289,6 +307,7 @@ function render(summary: ReturnType<typeof summarize>, engines: string[], perPag
     ['ambiguous, all changes', ...e.map((s) => percent(s.all.ambiguous, s.all.total))],
     ['lost, all changes', ...e.map((s) => percent(s.all.lost, s.all.total))],
     ['wrong, all changes', ...e.map((s) => percent(s.all.wrong, s.all.total))],
+    ['with health and repair (issue 14): kept + repaired / wrong, all changes', ...e.map((s) => (s.healedAll.total === 0 ? 'n/a' : `${percent(s.healedAll.kept, s.healedAll.total)} + ${percent(s.healedAll.repaired, s.healedAll.total)} / ${percent(s.healedAll.wrong, s.healedAll.total)}`))],
     ['kept / wrong, tuning pages', ...splits.map((split) => split.tuning)],
     ['kept / wrong, held-out pages (every 4th)', ...splits.map((split) => split.heldOut)],
   ]);
@@ -302,6 +321,14 @@ function render(summary: ReturnType<typeof summarize>, engines: string[], perPag
       }),
     ]),
   );
+  const ours = summary.byEngine.goalpost;
+  const healedTable = ours && ours.healedAll.total > 0 ? markdownTable(
+    ['change', 'goalpost with health: kept / repaired / wrong (of which wrong repairs) / missed'],
+    MUTATION_LABELS.map((label, m) => {
+      const c = ours.healed[m]!;
+      return [label, `${percent(c.kept, c.total)} / ${percent(c.repaired, c.total)} / ${percent(c.wrong, c.total)} (${percent(c.wrongRepair, c.total)}) / ${percent(c.missed, c.total)}`];
+    }),
+  ) : '';
   const errors = perPage.filter((page) => page.error).map((page) => `- ${page.page}: ${page.error!.slice(0, 200)}`);
   const phase = (name: 'load' | 'generate' | 'judge') => `${name} ${(perPage.reduce((sum, page) => sum + (page.phases?.[name] ?? 0), 0) / 1000).toFixed(0)} s`;
   return [
@@ -312,6 +339,7 @@ function render(summary: ReturnType<typeof summarize>, engines: string[], perPag
     '',
     changes,
     '',
+    ...(healedTable ? ['Our selector with the fingerprint recorded at pick time: the health check (lib/selector/health.ts) flags a lost, ambiguous or moved selector and relocate repairs it.', '', healedTable, ''] : []),
     `Floor of change 1: ${summary.twins} elements (${percent(summary.twins, summary.elements)}) have nothing the sibling before them lacks (same tag, ` +
       'every attribute with the same value), or are a bare first child followed by a sibling of their tag; after the insert, what then stands in ' +
       'their place has every part a selector can ask for, so every unique portable selector for them points at it: wrong whatever the engine ' +
@@ -347,6 +375,8 @@ interface PageRecord {
 }
 
 interface EngineSummary {
+  healed: Array<{ kept: number; repaired: number; wrong: number; wrongRepair: number; missed: number; total: number }>;
+  healedAll: { kept: number; repaired: number; wrong: number; wrongRepair: number; missed: number; total: number };
   elements: number;
   unique: number;
   escapes: number;
