@@ -128,6 +128,26 @@ describe.each(BROWSERS)('health in %s', (name) => {
     });
     expect(stored.activities[0]!.elements.map((element) => [element.fingerprint?.tag, element.fingerprint?.text])).toEqual([['button', 'Buy tea'], ['a', 'Buy coffee']]);
   });
+
+  // The background re-checks on every page load, panel open or not. Only where Goalpost may script
+  // the page after a reload: Firefox keeps the site access Pick asked for; Chromium's test profile
+  // has only activeTab, which a reload takes back (a permission prompt the test cannot click).
+  if (name === 'firefox') {
+    it(`[${name}] counts a page's broken goals on the badge when the panel looks at another tab`, async () => {
+      const other = await session.browser.newPage();
+      session.console.watchPage(other);
+      await other.goto(`${new URL(server.url).origin}/elsewhere`, { waitUntil: 'load' });
+      await other.bringToFront();
+      await waitFor('the panel to leave the shop', async () => (await session.panel.$('[data-testid=health-summary]')) === null, 15_000);
+      server.deploy(1);
+      await page.reload({ waitUntil: 'load' });
+      await waitFor('the background to clear the badge', async () => (await badgeText(session, server.url)) === '', 15_000);
+      server.deploy(2);
+      await page.reload({ waitUntil: 'load' });
+      await waitFor('the background to count the broken goal', async () => (await badgeText(session, server.url)) === '1', 15_000);
+      await other.close();
+    });
+  }
 });
 
 /** The toolbar badge of the shop's tab, read through the extension's own action API from its panel. */

@@ -15,7 +15,11 @@ import { sampleElements, type Sampled } from './sample';
  */
 let state: { original: string; sampled: Sampled[]; fingerprints: ElementFingerprint[]; results: Array<Record<string, EngineResult>> } | null = null;
 
+/** Wall-clock cap of our engine in this run (`undefined`: the one it ships with). */
+let timeCapMs: number | undefined;
+
 export function prepare(options: PrepareOptions): SampledInfo[] {
+  timeCapMs = options.timeCapMs ?? undefined;
   const sampled = sampleElements(document, options.seed, options.perPage, options.clickableShare);
   // What the picker records besides the selector (issue 14), for the health check after each change.
   const fingerprints = sampled.map(({ element }) => fingerprintOf(element));
@@ -182,7 +186,7 @@ function matches(doc: Document, selector: string): Element[] {
 
 const ENGINES: readonly Engine[] = [
   // What generateSelector runs, with the report of which limit (work or clock) ended the search.
-  { id: 'goalpost', generate: (element) => bestSelector(element, element.getRootNode() as Document) },
+  { id: 'goalpost', generate: (element) => bestSelector(element, element.getRootNode() as Document, { timeCapMs }) },
   // Raw finder exactly as it comes: its defaults (root = document.body, 1 s timeout).
   { id: 'finder', generate: (element) => ({ selector: finder(element), stopped: null }) },
 ];
@@ -203,6 +207,8 @@ export interface SampledInfo {
 }
 
 export interface PrepareOptions {
+  /** Our engine's wall-clock cap; `null` for the one it ships with. */
+  timeCapMs: number | null;
   seed: string;
   perPage: number;
   clickableShare: number;
