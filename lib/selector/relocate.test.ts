@@ -74,6 +74,15 @@ describe('relocate', () => {
     expect(relocate(fingerprint, document)?.element).toBe(document.querySelector('a'));
   });
 
+  it('does not jump to the twin of a link in another menu when only their places differ', () => {
+    const menu = (id: string) => `<ul id="${id}"><li><a href="/">Home</a></li><li><a href="/pricing">Pricing</a></li><li><a href="/blog">Blog</a></li></ul>`;
+    const fingerprint = fingerprintIn(`<nav>${menu('desktop')}</nav><nav>${menu('mobile')}</nav>`, '#desktop a[href="/pricing"]');
+    // The desktop menu changes its id and gains an item just before; the mobile one stays as it was.
+    document.body.innerHTML = `<nav>${menu('main-menu').replace('<li><a href="/pricing">', '<li><a href="/new">New</a></li><li><a href="/pricing">')}</nav><nav>${menu('mobile')}</nav>`;
+    const found = relocate(fingerprint, document);
+    expect(found?.element).not.toBe(document.querySelector('#mobile a[href="/pricing"]'));
+  });
+
   it('looks inside the given root only', () => {
     const fingerprint = fingerprintIn('<button>Go</button>', 'button');
     document.body.innerHTML = '<div id="outside"><button>Go</button></div><div id="inside"><button>Go</button></div>';

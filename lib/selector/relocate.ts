@@ -58,6 +58,8 @@ const OTHER_ATTRIBUTE = { weight: 1, compare: 'equal' } as const;
 export const MIN_SCORE = 0.5;
 /** …and so is one that does not beat the next candidate by this much. */
 export const MIN_MARGIN = 0.06;
+/** …or by this much when the next candidate has the same tag, text and identifying attributes. */
+export const TWIN_MARGIN = 0.25;
 /** Candidates scored in full (neighbours, regions) after a first pass on the cheap features. */
 const SHORTLIST = 40;
 
@@ -80,7 +82,10 @@ export function relocate(fingerprint: ElementFingerprint, root: ParentNode, opti
   if (!best) return null;
   const runnerUp = ranked.find((other) => other !== best && !sameObject(best, other));
   const margin = best.score - (runnerUp?.score ?? 0);
-  if (best.score < (options.minScore ?? MIN_SCORE) || margin < (options.minMargin ?? MIN_MARGIN)) return null;
+  // Twins in everything but their place (the same link in a desktop and a mobile menu) are told
+  // apart only by where they are, which is what a redesign changes: a wider lead is asked for.
+  const needed = runnerUp && sameIdentity(best, runnerUp) ? TWIN_MARGIN : options.minMargin ?? MIN_MARGIN;
+  if (best.score < (options.minScore ?? MIN_SCORE) || margin < needed) return null;
   return { element: best.element, confidence: best.score, margin };
 }
 
@@ -238,6 +243,16 @@ function kindOf(region: string): string {
 function sameObject(a: Scored, b: Scored): boolean {
   const nested = a.element.contains(b.element) || b.element.contains(a.element);
   return nested && a.text === b.text;
+}
+
+/** Same tag, text and stable attributes: only their place tells them apart. */
+function sameIdentity(a: Scored, b: Scored): boolean {
+  if (a.element.localName !== b.element.localName || a.text !== b.text) return false;
+  const ours = attributesOf(a.element);
+  const theirs = attributesOf(b.element);
+  const names = new Set([...Object.keys(ours), ...Object.keys(theirs)]);
+  for (const name of names) if (name !== 'id' && ours[name] !== theirs[name]) return false;
+  return true;
 }
 
 export interface RelocateOptions {

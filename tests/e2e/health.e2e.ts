@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type Session } from './browsers';
-import { outlinePixels, screenshot, waitFor } from './helpers';
+import { ARTIFACTS, outlinePixels, screenshot, waitFor } from './helpers';
 
 // Issue 14, "Done when": a page changes between two loads (classes renamed, a wrapper added, the
 // texts kept); the panel shows the broken goal, outlines the element found again, accepting the
@@ -89,6 +89,7 @@ describe.each(BROWSERS)('health in %s', (name) => {
     expect(await panel.$('[data-testid=element-row]:nth-child(2) [data-testid=repair-note]')).toBeNull();
     await waitFor('the badge to count one goal', async () => (await badgeText(session, server.url)) === '1', 15_000);
     await screenshot(panel, `${name}-health-repair-note`);
+    await (await panel.$('[data-testid=element-row]:nth-child(1)'))!.screenshot({ path: `${ARTIFACTS}/${name}-health-repair-row.png` });
   });
 
   it(`[${name}] outlines the element found again on the page`, async () => {
