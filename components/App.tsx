@@ -9,6 +9,7 @@ import { useOperations } from './hooks/useOperations';
 import { useWorkspaceState } from './hooks/useWorkspace';
 import { useTargetTab } from './hooks/useTargetTab';
 import { ExportControls } from './export/ExportControls';
+import { HealthSummary } from './health/HealthSummary';
 import { isWebUrl } from '@/lib/panel/target-tab';
 
 export function App() {
@@ -32,6 +33,7 @@ export function App() {
       {state.kind === 'error' && <p class="error" role="alert">{state.message}</p>}
       {workspace && <ActivityBar workspace={workspace} activity={activity} pageUrl={pageUrl} send={ops.send} />}
       <TestMode tab={tab} workspace={workspace} activity={activity} />
+      <HealthSummary activity={activity} tabId={tabId} pageUrl={pageUrl} send={ops.send} />
       {activity && <MetricList activity={activity} send={ops.send} />}
       {activity && <ElementList activity={activity} tabId={tabId} pageUrl={pageUrl} send={ops.send} />}
       <UndoBar undo={ops.undo} onUndo={() => void ops.runUndo()} onDismiss={ops.dismissUndo} />

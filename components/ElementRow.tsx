@@ -6,6 +6,7 @@ import { matchesText, shortUrl } from '@/lib/panel/format';
 import { overallStability, stabilityHints } from '@/lib/panel/stability';
 import { SelectorField } from './SelectorField';
 import { TargetNote } from './TargetNote';
+import { RepairNote } from './health/RepairNote';
 import type { Send } from './hooks/useOperations';
 import type { PageMatchState } from './hooks/usePageMatches';
 
@@ -64,6 +65,7 @@ export function ElementRow({ activity, element, info, pageStatus, mark, tabId, s
       )}
       <MarkNote mark={mark} count={count} />
       <TargetNote activity={activity} element={element} tabId={tabId} info={info} send={send} />
+      <RepairNote activity={activity} element={element} tabId={tabId} send={send} highlight={highlight} />
       {hints[0] && (
         <p class={`hint ${overallStability(hints)}`} data-testid="stability" title={hints.map((hint) => hint.text).join('\n')}>
           {hints[0].text}

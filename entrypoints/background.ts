@@ -1,4 +1,5 @@
 import { registerExportHandlers } from '@/lib/export/background';
+import { watchHealthOnPageLoads } from '@/lib/health/background';
 import { createWorkspaceWriter } from '@/lib/goals/writer';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { togglePicker } from '@/lib/picker/inject';
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   onMessage('togglePicker', ({ data }) => togglePicker(data.tabId, data.on));
   registerExportHandlers(writer);
   registerTestMode();
+  watchHealthOnPageLoads();
   // A first install opens the panel in a tab, as a welcome page saying where Goalpost lives.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html?welcome') });

@@ -71,6 +71,7 @@ function canonicalFingerprint(fingerprint: ElementFingerprint): ElementFingerpri
     position: fingerprint.position ? { index: fingerprint.position.index, count: fingerprint.position.count } : null,
     box: box ? { x: box.x, y: box.y, width: box.width, height: box.height } : null,
     path: text(fingerprint.path),
+    ...(fingerprint.media ? { media: text(fingerprint.media) } : {}),
   };
 }
 
@@ -134,6 +135,7 @@ const FingerprintSchema = v.strictObject({
   position: v.nullable(v.strictObject({ index: v.pipe(v.number(), v.integer(), v.minValue(1)), count: v.pipe(v.number(), v.integer(), v.minValue(1)) })),
   box: v.nullable(v.strictObject({ x: Coordinate, y: Coordinate, width: v.pipe(Coordinate, v.minValue(0)), height: v.pipe(Coordinate, v.minValue(0)) })),
   path: FingerprintText,
+  media: v.optional(FingerprintText),
 });
 
 const ElementSchema = v.strictObject({

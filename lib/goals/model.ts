@@ -118,6 +118,11 @@ export interface ElementFingerprint {
   box: { x: number; y: number; width: number; height: number } | null;
   /** Tags from the document's root down to the element, e.g. `html/body/main/ul/li/a`. */
   path: string;
+  /**
+   * What the element shows besides text: the file name of its first image, `svg` for an inline
+   * icon. Tells an image link from the headline link next to it that goes to the same page.
+   */
+  media?: string;
 }
 
 export interface TrackedElement extends PickedElement {

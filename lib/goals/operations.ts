@@ -1,5 +1,6 @@
 import { addElement, createActivity, removeElement } from './model';
-import type { Activity, Metric, PickedElement, TrackedAction, TrackedElement, UrlScope, Workspace } from './model';
+import type { Activity, ElementFingerprint, Metric, PickedElement, TrackedAction, TrackedElement, UrlScope, Workspace } from './model';
+import type { SelectorCandidate } from '../selector';
 import { activityCovers, normalizeUrl, scopeForPage, scopeProblem } from './url-scope';
 
 // Every change to the workspace is one of these operations, applied by the single writer in the
@@ -157,6 +158,37 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
       return { ...activity, elements: insertAt(activity.elements, op.index, op.element), metrics, updatedAt: now };
     }),
 
+  // Health (PRODUCT.md §5, issue 14): the user accepts the element found again by its fingerprint.
+  // The row keeps its id, metrics and origin; what pointed at the old element is replaced, and the
+  // undo puts it back.
+  repairElement: (ws, op, now) => {
+    const activity = ws.activities.find((item) => item.id === op.activityId);
+    const element = activity?.elements.find((item) => item.id === op.elementId);
+    if (!activity) return refused(GONE_ACTIVITY);
+    if (!element) return refused(GONE_ELEMENT);
+    if (element.selector !== op.expected) return refused(`This row’s selector was changed meanwhile (now “${element.selector}”), so the repair was not applied.`);
+    const clash = activity.elements.find((other) => other.id !== element.id && other.selector === op.repair.selector);
+    if (clash) return refused(`Another row already uses “${op.repair.selector}”; the repair would make two rows count the same element.`);
+    const next = withRepair(activity, element, op.repair, now);
+    const undo: WorkspaceOp = { kind: 'unrepairElement', activityId: activity.id, elementId: element.id, expected: op.repair.selector, previous: repairOf(element) };
+    return done(replaceActivity(ws, next), undo, `Repaired “${element.selector}” → “${op.repair.selector}”.`);
+  },
+
+  unrepairElement: (ws, op, now) =>
+    withElement(ws, op.activityId, op.elementId, (activity, element) => {
+      if (element.selector !== op.expected) return `This row’s selector was changed meanwhile (now “${element.selector}”), so the repair was not undone.`;
+      return withRepair(activity, element, op.previous, now);
+    }),
+
+  // A row recorded before fingerprints existed gets one when its selector finds exactly one
+  // element on its page (issue 14, backfill); a row that has one, or was edited since, is left as is.
+  setFingerprint: (ws, op, now) =>
+    withElement(ws, op.activityId, op.elementId, (activity, element) => {
+      if (element.fingerprint || element.selector !== op.selector) return activity;
+      const elements = activity.elements.map((item) => (item.id === element.id ? { ...item, fingerprint: op.fingerprint } : item));
+      return { ...activity, elements, updatedAt: now };
+    }),
+
   addMetric: (ws, op, now) =>
     withActivity(ws, op.activityId, (activity) => {
       if (activity.metrics.some((metric) => metric.id === op.metric.id)) return activity;
@@ -232,6 +264,23 @@ function recordPick(ws: Workspace, pick: PickedElement, now: number): Applied {
   }
   const updated = coverPage(addElement(current, pick, now), pick.pageUrl);
   return done({ ...replaceActivity(ws, updated), currentActivityId: updated.id });
+}
+
+/** What a repair changes on a row, as it is now. */
+function repairOf(element: TrackedElement): ElementRepair {
+  return {
+    selector: element.selector,
+    action: element.action,
+    label: element.label,
+    ...(element.fingerprint ? { fingerprint: element.fingerprint } : {}),
+    ...(element.alternatives ? { alternatives: element.alternatives } : {}),
+  };
+}
+
+function withRepair(activity: Activity, element: TrackedElement, repair: ElementRepair, now: number): Activity {
+  const { fingerprint: _fingerprint, alternatives: _alternatives, ...rest } = element;
+  const updated: TrackedElement = { ...rest, ...repair };
+  return { ...activity, elements: activity.elements.map((item) => (item.id === element.id ? updated : item)), updatedAt: now };
 }
 
 /** Adds an exact scope for a web page the activity does not cover yet. */
@@ -335,7 +384,20 @@ export type WorkspaceOp =
   | { kind: 'removeMetric'; activityId: string; metricId: string }
   | { kind: 'restoreMetric'; activityId: string; metric: Metric; index: number }
   | { kind: 'setMembership'; activityId: string; metricId: string; elementId: string; member: boolean }
-  | { kind: 'moveElement'; activityId: string; elementId: string; fromMetricId: string; toMetricId: string };
+  | { kind: 'moveElement'; activityId: string; elementId: string; fromMetricId: string; toMetricId: string }
+  /** `expected` is the selector the repair replaces: a row edited meanwhile is not overwritten. */
+  | { kind: 'repairElement'; activityId: string; elementId: string; expected: string; repair: ElementRepair }
+  | { kind: 'unrepairElement'; activityId: string; elementId: string; expected: string; previous: ElementRepair }
+  | { kind: 'setFingerprint'; activityId: string; elementId: string; selector: string; fingerprint: ElementFingerprint };
+
+/** The parts of a row a repair replaces: the selector and what describes the element it points at. */
+export interface ElementRepair {
+  selector: string;
+  action: TrackedAction;
+  label: string;
+  fingerprint?: ElementFingerprint;
+  alternatives?: SelectorCandidate[];
+}
 
 /** How to take a removal back, and what the undo bar says. */
 export interface Undo {

@@ -26,6 +26,7 @@ export const FingerprintSchema = v.looseObject({
   position: v.nullable(v.looseObject({ index: v.number(), count: v.number() })),
   box: v.nullable(v.looseObject({ x: v.number(), y: v.number(), width: v.number(), height: v.number() })),
   path: v.string(),
+  media: v.optional(v.string()),
 });
 
 const TrackedElementSchema = v.looseObject({

@@ -1,4 +1,5 @@
 import { candidateSelectors } from '../selector';
+import { answerHealth } from '../health/watch';
 import { resolvePick } from '../picker/pick';
 import { describeInWords } from '../picker/words';
 import { postHogCheck } from '../export/posthog/check';
@@ -16,6 +17,12 @@ export const HANDLERS: PageAgentHandlers = {
     return first ? { found: true, candidates: candidateSelectors(first) } : { found: false };
   },
   posthogCheck: (doc, request) => postHogCheck(doc, request),
+  health: answerHealth,
+  reveal(doc, target) {
+    const first = resolvePick(doc, target)[0];
+    first?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    return first !== undefined;
+  },
 };
 
 export type PageAgentHandlers = {

@@ -1,6 +1,7 @@
 import type { SelectorCandidate } from '../selector';
 import type { Locatable } from '../picker/pick';
 import type { PostHogCheckAnswer, PostHogCheckRequest } from '../export/posthog/check';
+import type { HealthAnswer, HealthRequest } from '../health/watch';
 
 // What the panel can ask the page (lib/panel/ask-page.ts → lib/page-agent/agent.ts). Each request is
 // answered by a plain function of the page's document; arguments and answers cross
@@ -18,6 +19,10 @@ export interface PageAgentApi {
    * (issue 12, lib/export/posthog/check.ts).
    */
   posthogCheck(request: PostHogCheckRequest): PostHogCheckAnswer;
+  /** Health of the page's goals, with repairs (issue 14); with `known`, answers when it changes. */
+  health(request: HealthRequest): HealthAnswer;
+  /** Scrolls the first element `target` matches into view (to show a repair); false when none. */
+  reveal(target: Locatable): boolean;
 }
 
 export type PageRequest = keyof PageAgentApi;

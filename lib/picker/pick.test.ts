@@ -40,6 +40,6 @@ describe('picks in shadow roots', () => {
   it('leaves out the location fields for a plain element', () => {
     document.body.insertAdjacentHTML('beforeend', '<button id="plain">Go</button>');
     const pick = toPickedElement(document.getElementById('plain')!, 'https://shop.example/');
-    expect(Object.keys(pick).sort()).toEqual(['action', 'alternatives', 'label', 'origin', 'pageUrl', 'selector']);
+    expect(Object.keys(pick).sort()).toEqual(['action', 'alternatives', 'fingerprint', 'label', 'origin', 'pageUrl', 'selector']);
   });
 });

@@ -1,5 +1,5 @@
 import { defaultAction, type PickedElement } from '../goals/model';
-import { candidateSelectors, generateSelector } from '../selector';
+import { candidateSelectors, fingerprintOf, generateSelector } from '../selector';
 import { labelFor } from './describe';
 import { frameDocument, frameElementOf } from './tree';
 
@@ -15,6 +15,7 @@ export function toPickedElement(element: Element, pageUrl: string): PickedElemen
     label: labelFor(element),
     pageUrl,
     origin: 'picked',
+    fingerprint: fingerprintOf(element),
     ...(frames.length > 0 ? { frames } : {}),
     ...(shadowHosts.length > 0 ? { shadowHosts } : {}),
   };

@@ -1,5 +1,6 @@
 import { compound } from './compose';
 import { type Feature, childIndex, emittableTag, ownFeatures, shiftGuard } from './features';
+import { idIssue, isPlainIdent } from './names';
 import { type Candidate, type Root, type Search, type StabilityHintKind, overBudget, queryAll, specialSelector } from './search';
 
 /** A chain of positions is always worse than any selector the search found. */
@@ -26,6 +27,13 @@ export function chain(element: Element, top: Root | Element, prefix: string, sea
       break;
     }
     steps.unshift(stepFor(node, node === element));
+    // Stopped early (a loaded machine), the chain still anchors on the nearest ancestor with a
+    // stable id rather than running up to the body, where any banner would shift it.
+    const anchor = node !== element && prefix === '' && overBudget(search) ? idAnchor(node, search.root) : null;
+    if (anchor) {
+      steps[0] = { text: anchor, loose: null, child: false, hints: [] };
+      break;
+    }
     const reachedTop = node.parentElement === null || node.parentElement === top;
     // Below the top, the first step joins the prefix as a descendant; at the top, as a child.
     steps[0] = { ...steps[0]!, child: reachedTop && prefix !== '' };
@@ -37,6 +45,13 @@ export function chain(element: Element, top: Root | Element, prefix: string, sea
   const hints = new Set<StabilityHintKind>(kept.flatMap((step) => step.hints));
   if (kept.some((step) => step.text.includes(':nth-child('))) hints.add('position');
   return { selector: joinChain(prefix, kept), cost: CHAIN_COST + kept.length, hints: [...hints] };
+}
+
+/** `#id` for an ancestor whose id is stable, needs no escape and is unique in the root (one lookup by id). */
+function idAnchor(node: Element, root: Root): string | null {
+  const id = node.getAttribute('id');
+  if (id === null || !isPlainIdent(id) || idIssue(id) !== null) return null;
+  return root.querySelectorAll(`#${id}`).length === 1 ? `#${id}` : null;
 }
 
 function stepFor(node: Element, isTarget: boolean): Step {

@@ -10,7 +10,20 @@ export function cheapestCovers(input: CoverInput): Cover[] {
   const features = input.features;
   const masks = input.masks;
   const found: Cover[] = [];
+  // Each union over the masks is charged to the budget as it goes, so that a large search spends
+  // the budget (and stops on it) like the queries do.
+  let scanned = 0;
+  const orWhere = (list: Mask[], required: Mask): Mask => {
+    scanned += list.length;
+    return unionWhere(list, required);
+  };
+  const stop = (): boolean => {
+    input.budget.spend(scanned / SCANS_PER_UNIT);
+    scanned = 0;
+    return input.budget.exhausted();
+  };
   const consider = (indices: number[]) => {
+    scanned += CONSIDER_WORK * SCANS_PER_UNIT;
     const chosen = indices.map((index) => features[index]!);
     const cost = chosen.reduce((sum, feature) => sum + feature.cost, 0) + input.extraCost(chosen);
     insertSorted(found, { features: chosen, cost }, input.limit);
@@ -22,19 +35,21 @@ export function cheapestCovers(input: CoverInput): Cover[] {
   for (let a = 0; a < features.length; a++) {
     if (!has(union, a)) consider([a]);
   }
-  if (input.maxSize < 2) return found;
+  if (input.maxSize < 2 || stop()) return found;
   for (let a = 0; a < features.length; a++) {
     if (!has(union, a)) continue;
-    if (cost(a) >= worst()) break;
+    if (cost(a) >= worst() || stop()) break;
     const withA = orWhere(masks, bit(a));
     for (let b = a + 1; b < features.length; b++) {
       if (cost(a) + cost(b) >= worst()) break;
       if (has(union, b) && !has(withA, b)) consider([a, b]);
     }
   }
-  if (input.maxSize < 3 || masks.length > MAX_MASKS_FOR_TRIPLES) return found;
+  if (input.maxSize < 3 || masks.length > MAX_MASKS_FOR_TRIPLES || stop()) return found;
   for (let a = 0; a < features.length; a++) {
     if (!has(union, a)) continue;
+    if (stop()) break;
+    scanned += masks.length;
     const withA = masks.filter((mask) => has(mask, a));
     for (let b = a + 1; b < features.length; b++) {
       if (cost(a) + cost(b) >= worst()) break;
@@ -47,6 +62,7 @@ export function cheapestCovers(input: CoverInput): Cover[] {
       }
     }
   }
+  stop();
   return found;
 }
 
@@ -81,7 +97,7 @@ export function featureSets(input: FeatureSetInput): FeatureSets {
       chainMasks.set(element, mask);
       base = mask;
     }
-    input.budget.spend(pending.length);
+    input.budget.spend(pending.length * index.markWork);
     return base;
   };
 
@@ -89,14 +105,17 @@ export function featureSets(input: FeatureSetInput): FeatureSets {
     features,
     masksOf(lookalikes: Element[]): Mask[] {
       const unique = new Map<number, Map<number, Mask>>();
-      for (const lookalike of lookalikes) {
+      for (const [at, lookalike] of lookalikes.entries()) {
+        // Out of budget, the lookalikes not marked yet are left out: a cover found without them is
+        // checked in the browser like any other, so it is never taken unless it is unique.
+        if (at % CHECK_EVERY === 0 && input.budget.exhausted()) break;
         let mask = chainMask(lookalike.parentElement);
         for (const { feature, index: at } of ownFeatures) if (hasFeature(lookalike, feature, positions)) mask = or(mask, bit(at));
         let byHi = unique.get(mask.lo);
         if (!byHi) unique.set(mask.lo, (byHi = new Map()));
         byHi.set(mask.hi, mask);
       }
-      input.budget.spend(lookalikes.length);
+      input.budget.spend(lookalikes.length * (1 + ownFeatures.length) * MARK_UNIT);
       const masks: Mask[] = [];
       for (const byHi of unique.values()) masks.push(...byHi.values());
       return masks;
@@ -126,6 +145,8 @@ function indexAncestorFeatures(features: Feature[], positions: (element: Element
     else byPosition.set(match.index, [...(byPosition.get(match.index) ?? []), { feature, bits: bit(index) }]);
   });
   return {
+    /** Work units one `mark` costs: an attribute read per indexed name, a class list, a tag and a position. */
+    markWork: (1 + attributes.length + (byClass.size > 0 ? 2 : 0) + (byPosition.size > 0 ? 1 : 0)) * MARK_UNIT,
     /** `base` plus the features `element` itself has. */
     mark(element: Element, base: Mask): Mask {
       let lo = base.lo;
@@ -197,7 +218,7 @@ function insertSorted(list: Cover[], cover: Cover, limit: number): void {
 }
 
 /** Union of the masks that contain all of `required`. */
-function orWhere(masks: Mask[], required: Mask): Mask {
+function unionWhere(masks: Mask[], required: Mask): Mask {
   let lo = 0;
   let hi = 0;
   for (const mask of masks) {
@@ -228,6 +249,18 @@ export interface Mask {
   hi: number;
 }
 
+/**
+ * Work units (one element visited by a query, see search.ts) per attribute read while marking,
+ * and mask unions per unit: measured on the corpus in Chromium so that each kind of work costs
+ * about the same time per unit (issue 14: the work budget stands for time on an idle machine).
+ */
+const MARK_UNIT = 12;
+const SCANS_PER_UNIT = 1;
+/** Work units of recording one cover found (building and sorting it). */
+const CONSIDER_WORK = 20;
+/** Lookalikes marked between two checks of the budget. */
+const CHECK_EVERY = 8;
+
 /** More features than this only add combinations that are never the cheapest. */
 const MAX_FEATURES = 62;
 /** Triples are checked only when the lookalikes fall into few distinct shapes. */
@@ -235,6 +268,8 @@ const MAX_MASKS_FOR_TRIPLES = 300;
 
 export interface Budget {
   spend(units: number): void;
+  /** True once the search must stop (work spent or time up): long loops check it and return what they have. */
+  exhausted(): boolean;
 }
 
 export interface FeatureSetInput {
@@ -253,6 +288,7 @@ export interface FeatureSets {
 
 export interface CoverInput {
   features: Feature[];
+  budget: Budget;
   /** What each lookalike has, from `FeatureSets.masksOf`. */
   masks: Mask[];
   maxSize: number;

@@ -3,11 +3,11 @@ import { compound, render } from './compose';
 import { cheapestCovers, featureSets } from './cover';
 import { BARE_TAG_COST, type Feature, anchorFeatures, byCost, childIndex, emittableTag, ownFeatures, shiftGuard } from './features';
 import {
-  type Base, type Candidate, type Root, type Search, type StabilityHintKind, WORK_BUDGET, byCandidateCost, candidate,
-  newSearch, overBudget, queryAll, specialSelector,
+  type Base, type Candidate, type Clock, type Root, type Search, type StabilityHintKind, type StopReason, WORK_BUDGET,
+  byCandidateCost, candidate, newSearch, overBudget, queryAll, specialSelector,
 } from './search';
 
-export type { Candidate, Root, StabilityHintKind } from './search';
+export type { Candidate, Root, StabilityHintKind, StopReason } from './search';
 
 /**
  * Selector search. The picked element's own parts make a few "bases" (`a[href="/cart"]`,
@@ -43,11 +43,13 @@ const COMPOUND_COST = 1;
 
 /**
  * The best selector for `element`, unique in `root`; never throws for an element inside `root`.
- * `workBudget` is for tests that need the out-of-budget path.
+ * `limits` are for tests and benchmarks (the out-of-budget path, a fake clock); the report says
+ * how much work the search did and which limit, if any, ended it.
  */
-export function bestSelector(element: Element, root: Root, workBudget = WORK_BUDGET): Candidate {
-  const search = newSearch(root, workBudget);
-  return solve(element, root, '', search, 0) ?? chain(element, root, '', search);
+export function bestSelector(element: Element, root: Root, limits: SearchLimits = {}): Candidate & SearchReport {
+  const search = newSearch(root, limits.workBudget ?? WORK_BUDGET, limits.clock, limits.timeCapMs);
+  const best = solve(element, root, '', search, 0) ?? chain(element, root, '', search);
+  return { ...best, work: search.work, stopped: search.stopped };
 }
 
 /**
@@ -58,6 +60,19 @@ export function allCandidates(element: Element, root: Root): Candidate[] {
   const search = newSearch(root, WORK_BUDGET);
   const best = solve(element, root, '', search, 0) ?? chain(element, root, '', search);
   return [best, ...search.broader];
+}
+
+export interface SearchLimits {
+  workBudget?: number;
+  clock?: Clock;
+  timeCapMs?: number;
+}
+
+export interface SearchReport {
+  /** Work units spent (elements visited, see search.ts). */
+  work: number;
+  /** The limit that ended the search early, or `null` when it ran to its end. */
+  stopped: StopReason | null;
 }
 
 /**
@@ -74,7 +89,7 @@ function solve(element: Element, scope: Root | Element, prefix: string, search: 
   for (const group of byEqualCost(basesOf(element))) {
     if (best && group[0]!.cost >= best.cost) break;
     if (overBudget(search)) break;
-    for (const base of group) base.matches = queryAll(scope, base.text, search);
+    for (const base of group) base.matches = overBudget(search) ? [] : queryAll(scope, base.text, search);
     group.sort((a, b) => a.matches.length - b.matches.length);
     for (const base of group) {
       if (!base.matches.includes(element)) continue;
@@ -137,6 +152,7 @@ function completed(element: Element, base: Base, scope: Root | Element, prefix: 
   for (let round = 0; round < MAX_ROUNDS && !overBudget(search); round++) {
     const covers = cheapestCovers({
       features: sets.features,
+      budget: search.budget,
       masks: sets.masksOf(sample),
       maxSize: 3,
       limit: 6,

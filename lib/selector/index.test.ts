@@ -285,7 +285,8 @@ describe('generateSelector on the Tailwind page of the corpus', () => {
       expect(validateSelector(selector, parsed)).toMatchObject({ ok: true, matchCount: 1 });
       expect(validateSelector(selector, parsed).ok && validateSelector(selector, parsed)).not.toMatchObject({ hints: expect.arrayContaining(['not-portable']) });
     }
-  });
+    // A whole real page in happy-dom: 2–6 s on the shared 2-core machine.
+  }, 60_000);
 });
 
 describe('candidateSelectors', () => {

@@ -3,6 +3,11 @@ import { HINT_ORDER, type StabilityHint } from './validate';
 
 export { validateSelector } from './validate';
 export type { QueryRoot, StabilityHint, ValidationResult } from './validate';
+export { fingerprintOf } from './fingerprint';
+export { relocate, similarity } from './relocate';
+export type { Relocated, RelocateOptions } from './relocate';
+export { checkHealth } from './health';
+export type { Health, HealthOptions } from './health';
 
 /**
  * The selector recorded for a picked element (PRODUCT.md §2, issue 3): unique in the element's own

@@ -15,12 +15,13 @@ const SKIPPED = new Set([
   'source', 'track', 'param', 'option', 'optgroup', 'datalist', 'colgroup', 'col',
 ]);
 
-export function sampleElements(doc: Document, seed: string, count: number, clickableShare: number): Sampled[] {
+/** `eligible` narrows the elements drawn from (the repair benchmark: those it has a ground truth for). */
+export function sampleElements(doc: Document, seed: string, count: number, clickableShare: number, eligible: (element: Element) => boolean = () => true): Sampled[] {
   const random = mulberry32(hash(seed));
   const clickable: Element[] = [];
   const other: Element[] = [];
   for (const element of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
-    if (SKIPPED.has(element.localName) || element.getClientRects().length === 0) continue;
+    if (SKIPPED.has(element.localName) || element.getClientRects().length === 0 || !eligible(element)) continue;
     (element.matches(CLICKABLE) ? clickable : other).push(element);
   }
   const wantClickable = Math.min(clickable.length, Math.max(Math.round(count * clickableShare), count - other.length));

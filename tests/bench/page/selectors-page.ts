@@ -1,5 +1,8 @@
 import { finder } from '@medv/finder';
-import { generateSelector } from '../../../lib/selector/index';
+import type { ElementFingerprint } from '../../../lib/goals/model';
+import { fingerprintOf } from '../../../lib/selector/fingerprint';
+import { bestSelector, type StopReason } from '../../../lib/selector/generate';
+import { checkHealth } from '../../../lib/selector/health';
 import { MUTATIONS } from './mutations';
 import { sampleElements, type Sampled } from './sample';
 
@@ -10,11 +13,17 @@ import { sampleElements, type Sampled } from './sample';
  * timed alone, `judge` applies each deploy-like change and sees what every selector now matches. Both engines see the same
  * elements and the same changed pages.
  */
-let state: { original: string; sampled: Sampled[]; results: Array<Record<string, EngineResult>> } | null = null;
+let state: { original: string; sampled: Sampled[]; fingerprints: ElementFingerprint[]; results: Array<Record<string, EngineResult>> } | null = null;
+
+/** Wall-clock cap of our engine in this run (`undefined`: the one it ships with). */
+let timeCapMs: number | undefined;
 
 export function prepare(options: PrepareOptions): SampledInfo[] {
+  timeCapMs = options.timeCapMs ?? undefined;
   const sampled = sampleElements(document, options.seed, options.perPage, options.clickableShare);
-  state = { original: document.documentElement.outerHTML, sampled, results: sampled.map(() => ({})) };
+  // What the picker records besides the selector (issue 14), for the health check after each change.
+  const fingerprints = sampled.map(({ element }) => fingerprintOf(element));
+  state = { original: document.documentElement.outerHTML, sampled, fingerprints, results: sampled.map(() => ({})) };
   return sampled.map(({ element, clickable }) => ({
     tag: element.localName,
     clickable,
@@ -80,6 +89,7 @@ export function generateAll(engineId: string): number[] {
     const found = first.selector === null ? [] : matches(document, first.selector);
     results[index]![engineId] = {
       selector: first.selector,
+      stopped: first.stopped,
       error: first.error,
       wallMs: best,
       cpuMs: null,
@@ -108,21 +118,26 @@ const REPEAT_BELOW_MS = 10;
 
 /** Applies the seven changes in turn and classifies every selector on each changed page. */
 export function judge(): PageJudgement {
-  const { original, sampled, results } = current();
+  const { original, sampled, fingerprints, results } = current();
   const doc = document;
+  const judgeOne = (index: number, element: Element, m: number, applied: boolean) => {
+    for (const [engine, result] of Object.entries(results[index]!)) {
+      result.outcomes[m] = applied ? outcome(doc, result, element) : null;
+      // Our engine's selector together with the fingerprint, as the panel's health check uses them.
+      if (engine === 'goalpost') (result.healed ??= [])[m] = applied ? healedOutcome(doc, result, fingerprints[index]!, element) : null;
+    }
+  };
   for (const [m, mutation] of MUTATIONS.entries()) {
     if (mutation.perElement) {
       sampled.forEach(({ element }, index) => {
         const undo = mutation.apply(doc, element);
-        for (const result of Object.values(results[index]!)) result.outcomes[m] = undo ? outcome(doc, result, element) : null;
+        judgeOne(index, element, m, undo !== null);
         undo?.();
       });
       continue;
     }
     const undo = mutation.apply(doc, null);
-    sampled.forEach(({ element }, index) => {
-      for (const result of Object.values(results[index]!)) result.outcomes[m] = undo ? outcome(doc, result, element) : null;
-    });
+    sampled.forEach(({ element }, index) => judgeOne(index, element, m, undo !== null));
     undo?.();
   }
   return { results, restored: doc.documentElement.outerHTML === original };
@@ -133,13 +148,13 @@ function current() {
   return state;
 }
 
-function timed(engine: Engine, element: Element): { selector: string | null; error: string | null; ms: number } {
+function timed(engine: Engine, element: Element): { selector: string | null; stopped: StopReason | null; error: string | null; ms: number } {
   const start = performance.now();
   try {
-    const selector = engine.generate(element);
-    return { selector, error: null, ms: performance.now() - start };
+    const { selector, stopped } = engine.generate(element);
+    return { selector, stopped, error: null, ms: performance.now() - start };
   } catch (caught) {
-    return { selector: null, error: caught instanceof Error ? caught.message : String(caught), ms: performance.now() - start };
+    return { selector: null, stopped: null, error: caught instanceof Error ? caught.message : String(caught), ms: performance.now() - start };
   }
 }
 
@@ -152,6 +167,15 @@ function outcome(doc: Document, result: EngineResult, element: Element): Outcome
   return found.length === 1 ? 'kept' : 'ambiguous';
 }
 
+/** kept: health is ok and the selector finds exactly the element; repaired: flagged and found again exactly; missed: flagged, not found. */
+function healedOutcome(doc: Document, result: EngineResult, fingerprint: ElementFingerprint, element: Element): HealedOutcome {
+  const found = result.selector === null ? [] : matches(doc, result.selector);
+  const health = checkHealth(fingerprint, found, doc);
+  if (health.status === 'ok') return found.length === 1 && found[0] === element ? 'kept' : 'wrong-kept';
+  if (!health.repair) return 'missed';
+  return health.repair.element === element ? 'repaired' : 'wrong-repair';
+}
+
 function matches(doc: Document, selector: string): Element[] {
   try {
     return Array.from(doc.querySelectorAll(selector));
@@ -161,16 +185,18 @@ function matches(doc: Document, selector: string): Element[] {
 }
 
 const ENGINES: readonly Engine[] = [
-  { id: 'goalpost', generate: (element) => generateSelector(element) },
+  // What generateSelector runs, with the report of which limit (work or clock) ended the search.
+  { id: 'goalpost', generate: (element) => bestSelector(element, element.getRootNode() as Document, { timeCapMs }) },
   // Raw finder exactly as it comes: its defaults (root = document.body, 1 s timeout).
-  { id: 'finder', generate: (element) => finder(element) },
+  { id: 'finder', generate: (element) => ({ selector: finder(element), stopped: null }) },
 ];
 
 export type Outcome = 'kept' | 'ambiguous' | 'lost' | 'wrong';
+export type HealedOutcome = 'kept' | 'repaired' | 'wrong-kept' | 'wrong-repair' | 'missed';
 
 interface Engine {
   id: string;
-  generate: (element: Element) => string;
+  generate: (element: Element) => { selector: string; stopped: StopReason | null };
 }
 
 export interface SampledInfo {
@@ -181,6 +207,8 @@ export interface SampledInfo {
 }
 
 export interface PrepareOptions {
+  /** Our engine's wall-clock cap; `null` for the one it ships with. */
+  timeCapMs: number | null;
   seed: string;
   perPage: number;
   clickableShare: number;
@@ -188,6 +216,8 @@ export interface PrepareOptions {
 
 export interface EngineResult {
   selector: string | null;
+  /** Which limit ended the search early (our engine only): the work budget, or the wall clock on a loaded machine. */
+  stopped: StopReason | null;
   error: string | null;
   /** Wall-clock time as the page saw it (best of three for cheap runs). */
   wallMs: number;
@@ -200,6 +230,8 @@ export interface EngineResult {
   escape: boolean;
   /** One per mutation in MUTATIONS order; `null` where the change does not apply. */
   outcomes: Array<Outcome | null>;
+  /** Our engine only: the same, with the health check and repair by fingerprint on top (issue 14). */
+  healed?: Array<HealedOutcome | null>;
 }
 
 export interface PageJudgement {
