@@ -3,7 +3,8 @@ import { resolvePick, type Locatable } from '@/lib/picker/pick';
 import { splitSelectorList } from '../dialect';
 import { autocaptureVerdict, type DomEvent } from './chain';
 import type { Compiler } from './compiler';
-import { indexPage, judgeSelector, type PageIndex } from './page';
+import { currentIndex } from './index-cache';
+import { judgeSelector, type PageIndex } from './page';
 import { postHogSafeSelector } from './safe-selector';
 import { staticProblems } from './static';
 
@@ -21,7 +22,7 @@ export function postHogCheck(doc: Document, request: PostHogCheckRequest): PostH
   const intended = [...new Set(matched.map((element) => (event === 'submit' ? (element.closest('form') ?? element) : element)))];
   const unrecorded = intended.map((element) => autocaptureVerdict(element, event)).find((verdict) => !verdict.recorded);
   if (unrecorded && !unrecorded.recorded) return { found: true, recorded: false, event, reason: unrecorded.reason };
-  const index = indexPage(doc);
+  const index = currentIndex(doc);
   const main = judgeList(index, request.selector, doc, request, event);
   if (main.missed.length === 0 && main.others === 0) {
     return { found: true, recorded: true, event, main, posthog: { selector: request.selector, others: 0 } };

@@ -18,6 +18,8 @@ export interface PageIndex {
   cache: ChainCache;
   /** Which clicks' (or submits') chains contain a text, computed once per text (see `chainsContaining`). */
   contains: Map<string, Uint8Array>;
+  /** The open shadow roots walked (a change inside them changes the index too). */
+  shadowRoots: ShadowRoot[];
 }
 
 export interface IndexedElement {
@@ -37,7 +39,9 @@ export function indexPage(doc: Document): PageIndex {
     const { strings } = chainLevels(element, cache);
     return { element, chain: parseChain(strings.join(';')), position, headLength: strings[0]!.length };
   };
+  const shadowRoots: ShadowRoot[] = [];
   for (const element of composedElements(doc)) {
+    if (element.shadowRoot) shadowRoots.push(element.shadowRoot);
     const click = autocaptureVerdict(element, 'click', cache).recorded ? indexed(element, clicks.length) : null;
     if (click) clicks.push(click);
     if (element.localName === 'form' && autocaptureVerdict(element, 'submit', cache).recorded) {
@@ -46,7 +50,7 @@ export function indexPage(doc: Document): PageIndex {
   }
   const byElement = new Map<Element, IndexedElement>();
   for (const item of [...submits, ...clicks]) byElement.set(item.element, item);
-  return { doc, clicks, submits, byElement, cache, contains: new Map() };
+  return { doc, clicks, submits, byElement, cache, contains: new Map(), shadowRoots };
 }
 
 /** How PostHog would count one step selector for the events `intended` stands for. */

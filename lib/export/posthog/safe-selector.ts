@@ -51,6 +51,8 @@ export interface SafeSelector {
 export interface TwinOptions {
   /** Work this search may spend (see DEFAULT_WORK). */
   work?: number;
+  /** Only these other events count (the bench asks whether one other click can be told apart at all). */
+  among?: Element[];
 }
 
 /**
@@ -59,7 +61,7 @@ export interface TwinOptions {
  * when nothing matches it at all (autocapture does not record it).
  */
 export function postHogSafeSelector(index: PageIndex, element: Element, event: DomEvent, options: TwinOptions = {}): SafeSelector | null {
-  return new TwinSearch(index, element, event, options.work ?? DEFAULT_WORK).run();
+  return new TwinSearch(index, element, event, options.work ?? DEFAULT_WORK, options.among).run();
 }
 
 interface Base {
@@ -86,10 +88,11 @@ class TwinSearch {
   private work: number;
   private best: Found | null = null;
 
-  constructor(private readonly index: PageIndex, private readonly element: Element, private readonly event: DomEvent, work: number) {
+  constructor(private readonly index: PageIndex, private readonly element: Element, private readonly event: DomEvent, work: number, among?: Element[]) {
     const all = event === 'submit' ? index.submits : index.clicks;
     const within = composedSubtrees([element]);
-    this.pool = all.filter((item) => !within.has(item.element));
+    const only = among ? new Set(among) : null;
+    this.pool = all.filter((item) => !within.has(item.element) && (!only || only.has(item.element)));
     this.own = ownChain(index, element);
     this.levels = chainLevels(element, index.cache);
     this.work = work;
@@ -125,7 +128,6 @@ class TwinSearch {
       if (!this.worthTrying(own.cost)) break;
       if (!carries(this.levels.strings[0]!, own) || !this.matchesOwn(own.text)) continue;
       const survivors = this.matching(own.text, this.pool, MAX_SURVIVORS);
-      (globalThis as any).__dbg?.push(`own ${own.text} ${own.cost} -> ${survivors.length} work ${this.work}`);
       this.consider({ text: own.text, cost: own.cost, others: survivors.length });
       if (survivors.length === 0) break;
       if (survivors.length < MAX_SURVIVORS) bases.push({ own, survivors });
