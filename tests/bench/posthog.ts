@@ -138,7 +138,7 @@ function summarize(pages: PageRecord[]) {
   }
   for (const element of sentNever.concat(sentOther)) {
     const sent = element.sentResult!;
-    const cause = sent.missed.length ? 'never matches its own click' : FLOOR_CAUSES[sent.floor?.cause ?? 'miss'];
+    const cause = sent.missed.length ? 'never matches its own click' : FLOOR_CAUSES[sent.floor?.cause ?? 'miss']!;
     causes[cause] = (causes[cause] ?? 0) + 1;
   }
   const floor = sentOther.filter((element) => element.sentResult!.floor && element.sentResult!.floor.cause !== 'miss');
