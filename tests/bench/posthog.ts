@@ -116,6 +116,13 @@ async function main(): Promise<void> {
   }
 }
 
+const FLOOR_CAUSES: Record<string, string> = {
+  'same-chain': 'floor: another recorded click has the very same $elements_chain (no selector can tell them apart)',
+  positions: 'floor: another click’s chain differs only in nth-child/nth-of-type, and no selector both compilers read rules it out alone',
+  structure: 'floor: another click’s chain has the same tags, classes and attributes arranged differently, and no selector found rules it out alone',
+  miss: 'generator miss: every other click can be ruled out alone, no single selector found for all within the budget',
+};
+
 function summarize(pages: PageRecord[]) {
   const elements = pages.flatMap((page) => page.elements.map((element) => ({ ...element, page: page.page })));
   const recorded = elements.filter((element) => element.mainResult && element.sentResult);
@@ -131,12 +138,10 @@ function summarize(pages: PageRecord[]) {
   }
   for (const element of sentNever.concat(sentOther)) {
     const sent = element.sentResult!;
-    const cause = sent.missed.length ? 'never matches its own click'
-      : sent.identical ? 'another recorded click has the very same chain (PostHog cannot tell them apart)'
-        : sent.positionOnly ? 'another recorded click differs only by position (nth-child), which PostHog’s current compiler does not bind to an element'
-          : 'no selector without other matches found within the search budget';
+    const cause = sent.missed.length ? 'never matches its own click' : FLOOR_CAUSES[sent.floor?.cause ?? 'miss']!;
     causes[cause] = (causes[cause] ?? 0) + 1;
   }
+  const floor = sentOther.filter((element) => element.sentResult!.floor && element.sentResult!.floor.cause !== 'miss');
   const unrecorded: Record<string, number> = {};
   for (const element of elements.filter((item) => item.unrecorded)) unrecorded[element.unrecorded!] = (unrecorded[element.unrecorded!] ?? 0) + 1;
   const times = recorded.map((element) => element.ms);
@@ -157,7 +162,9 @@ function summarize(pages: PageRecord[]) {
     sentNever: sentNever.length,
     sentOther: sentOther.length,
     causes,
-    sentOtherExamples: sentOther.slice(0, 12).map((element) => ({ page: element.page, selector: element.sent, others: element.sentResult!.otherExamples })),
+    floor: floor.length,
+    generatorMisses: sentOther.length - floor.length,
+    sentOtherExamples: sentOther.slice(0, 40).map((element) => ({ page: element.page, selector: element.sent, others: element.sentResult!.otherExamples, floor: element.sentResult!.floor })),
     msP50: percentile(times, 50),
     msP95: percentile(times, 95),
     indexMsP50: percentile(indexTimes, 50),
@@ -188,6 +195,8 @@ function render(report: { seconds: number; loadavg: number[]; pages: number; all
     row('sent with a PostHog twin', (s) => `${s.twins} (${percent(s.twins, s.recorded)})`),
     row('**sent: never matches its own click** (target 0)', (s) => String(s.sentNever)),
     row('**sent: also matches another recorded click** (target ≤ 0.5%)', (s) => `${s.sentOther} (${percent(s.sentOther, s.recorded)})`),
+    row('— of which no selector can do better (floor: same chain, or no selector found for one other click alone)', (s) => `${s.floor} (${percent(s.floor, s.recorded)})`),
+    row('— of which the generator missed (every other click can be ruled out alone)', (s) => `${s.generatorMisses} (${percent(s.generatorMisses, s.recorded)})`),
     row('check + twin per element p50 / p95; page index p50 / p95', (s) => `${s.msP50.toFixed(1)} / ${s.msP95.toFixed(0)} ms; ${s.indexMsP50.toFixed(0)} / ${s.indexMsP95.toFixed(0)} ms`),
   ]);
   const causes = Object.entries(report.all.causes).map(([cause, count]) => `- ${count}: ${cause}`);

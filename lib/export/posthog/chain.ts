@@ -18,48 +18,66 @@ export type DomEvent = 'click' | 'submit';
  * Whether autocapture records an event of this type on `element` as the event's target, and if not,
  * why (in words). Mirrors `shouldCaptureDomEvent` and the `ph-no-capture` check that follows it.
  */
-export function autocaptureVerdict(element: Element, event: DomEvent): Verdict {
+export function autocaptureVerdict(element: Element, event: DomEvent, cache?: ChainCache): Verdict {
   if (isTag(element, 'html') || element.nodeType !== 1) return { recorded: false, reason: 'autocapture ignores the page root' };
-  const { parentIsUseful, elements } = elementAndParents(element);
-  if (elements.some((item) => IGNORE_SELECTORS.some((selector) => safeMatches(item, selector)))) {
+  const memo = cache ?? newChainCache();
+  if (upward(memo.ignored, element, (item) => IGNORE_SELECTORS.some((selector) => safeMatches(item, selector)))) {
     return { recorded: false, reason: 'it is inside an element marked ph-no-autocapture' };
   }
-  if (elements.some((item) => classNames(item).includes('ph-no-capture'))) {
+  if (upward(memo.noCapture, element, (item) => classNames(item).includes('ph-no-capture'))) {
     return { recorded: false, reason: 'it is inside an element marked ph-no-capture' };
   }
-  if (event === 'click' && cursor(element) === 'pointer') return { recorded: true };
+  if (event === 'click' && pointer(element, memo)) return { recorded: true };
   const tag = element.tagName.toLowerCase();
   if (tag === 'form') return event === 'submit' ? { recorded: true } : { recorded: false, reason: 'autocapture records a form’s submit, not clicks on the form itself' };
   if (tag === 'input' || tag === 'select' || tag === 'textarea') {
     return event === 'click' ? { recorded: true } : { recorded: false, reason: `autocapture records clicks and changes on ${tag} elements, not submits` };
   }
   if (event !== 'click') return { recorded: false, reason: `autocapture records submits only on forms, not on ${tag} elements` };
-  if (parentIsUseful || COMPATIBLE.includes(tag) || element.getAttribute('contenteditable') === 'true') return { recorded: true };
+  if (COMPATIBLE.includes(tag) || element.getAttribute('contenteditable') === 'true' || parentIsUseful(element, memo)) return { recorded: true };
   return {
     recorded: false,
     reason: 'autocapture records clicks only on links, buttons, form fields, labels, elements with cursor: pointer and what is inside them',
   };
 }
 
-/** `getElementAndParentsForElement`: the element, its ancestors up to body (through shadow hosts). */
-function elementAndParents(element: Element): { parentIsUseful: boolean; elements: Element[] } {
-  let parentIsUseful = false;
-  const elements: Element[] = [element];
-  let current: Element = element;
-  while (current.parentNode && !isTag(current, 'body')) {
-    if (isShadowRoot(current.parentNode)) {
-      elements.push(current.parentNode.host);
-      current = current.parentNode.host;
-      continue;
-    }
-    const parent = current.parentNode;
-    if (parent.nodeType !== 1) break;
-    const parentElement = parent as Element;
-    if (COMPATIBLE.includes(parentElement.tagName.toLowerCase()) || cursor(parentElement) === 'pointer') parentIsUseful = true;
-    elements.push(parentElement);
-    current = parentElement;
-  }
-  return { parentIsUseful, elements };
+/**
+ * The next element of `getElementAndParentsForElement`'s walk: the parent, or the shadow host
+ * (`viaHost`, not itself tested for usefulness there); `null` at body or at a detached root.
+ */
+function nextUp(current: Element): { next: Element; viaHost: boolean } | null {
+  if (!current.parentNode || isTag(current, 'body')) return null;
+  if (isShadowRoot(current.parentNode)) return { next: current.parentNode.host, viaHost: true };
+  const parent = current.parentNode;
+  return parent.nodeType === 1 ? { next: parent as Element, viaHost: false } : null;
+}
+
+/** Whether `test` holds for the element or one of the elements of its walk up, remembered per element. */
+function upward(memo: WeakMap<Element, boolean>, element: Element, test: (element: Element) => boolean): boolean {
+  const known = memo.get(element);
+  if (known !== undefined) return known;
+  const up = nextUp(element);
+  const verdict = test(element) || (up !== null && upward(memo, up.next, test));
+  memo.set(element, verdict);
+  return verdict;
+}
+
+/** `parentIsUseful`: an element above (not a shadow host itself) is compatible or has cursor: pointer. */
+function parentIsUseful(element: Element, memo: ChainCache): boolean {
+  const known = memo.usefulAbove.get(element);
+  if (known !== undefined) return known;
+  const up = nextUp(element);
+  const verdict = up !== null && ((!up.viaHost && (COMPATIBLE.includes(up.next.tagName.toLowerCase()) || pointer(up.next, memo))) || parentIsUseful(up.next, memo));
+  memo.usefulAbove.set(element, verdict);
+  return verdict;
+}
+
+function pointer(element: Element, memo: ChainCache): boolean {
+  const known = memo.pointer.get(element);
+  if (known !== undefined) return known;
+  const verdict = cursor(element) === 'pointer';
+  memo.pointer.set(element, verdict);
+  return verdict;
 }
 
 /**
@@ -67,30 +85,71 @@ function elementAndParents(element: Element): { parentIsUseful: boolean; element
  * and its ancestors up to body, each as `tag.classes:key="value"…`, joined by `;`.
  */
 export function elementsChain(target: Element, cache?: ChainCache): string {
+  return chainParts(target, cache).join(';');
+}
+
+/**
+ * The chain's element strings, target first, with the elements they describe: what a selector
+ * compound can read at each level (the Twin generator looks up which of its parts an ancestor carries).
+ */
+export function chainLevels(target: Element, cache?: ChainCache): { elements: Element[]; strings: string[] } {
+  return { elements: targetAndAncestors(target), strings: chainParts(target, cache) };
+}
+
+function chainParts(target: Element, cache: ChainCache | undefined): string[] {
   const elements = targetAndAncestors(target);
   let href: string | false = false;
   for (const element of elements) {
     if (isTag(element, 'a')) {
       const attribute = element.getAttribute('href');
-      href = shouldCaptureElement(element) && !!attribute && shouldCaptureValue(attribute) ? attribute : false;
+      href = shouldCaptureElement(element, cache) && !!attribute && shouldCaptureValue(attribute) ? attribute : false;
     }
   }
-  const head = elementProperties(target);
-  head.text = isTag(target, 'a') || isTag(target, 'button') ? directAndNestedSpanText(target) : safeText(target);
+  const head = elementProperties(target, cache);
+  head.text = isTag(target, 'a') || isTag(target, 'button') ? directAndNestedSpanText(target, cache) : safeText(target, cache);
   if (href) head.attributes.set('attr__href', href);
   const strings = [elementString(head)];
   for (const element of elements.slice(1)) strings.push(cachedString(element, cache));
-  return strings.join(';');
+  return strings;
 }
 
-/** Element strings of ancestors do not depend on the target: a page's chains share them. */
-export type ChainCache = WeakMap<Element, string>;
+/**
+ * What indexing one page remembers per element: element strings (an ancestor's does not depend on
+ * the target, so a page's chains share them) and what autocapture derives from the elements above
+ * (ignored area, useful parent, cursor, sensitive area), each found once instead of once per chain.
+ * Valid while the DOM and styles do not change.
+ */
+export interface ChainCache {
+  strings: WeakMap<Element, string>;
+  ignored: WeakMap<Element, boolean>;
+  noCapture: WeakMap<Element, boolean>;
+  usefulAbove: WeakMap<Element, boolean>;
+  pointer: WeakMap<Element, boolean>;
+  sensitiveArea: WeakMap<Node, boolean>;
+}
+
+export function newChainCache(): ChainCache {
+  return { strings: new WeakMap(), ignored: new WeakMap(), noCapture: new WeakMap(), usefulAbove: new WeakMap(), pointer: new WeakMap(), sensitiveArea: new WeakMap() };
+}
+
+/** The next element of the chain above `element` (its parent or shadow host); `null` at body. */
+export function chainParent(element: Element): Element | null {
+  if (!element.parentNode || isTag(element, 'body')) return null;
+  const parent = element.parentNode;
+  if (isShadowRoot(parent)) return parent.host;
+  return parent.nodeType === 1 ? (parent as Element) : null;
+}
+
+/** The string `element` has in the chain of an event on something inside it (not its target). */
+export function ancestorString(element: Element, cache: ChainCache | undefined): string {
+  return cachedString(element, cache);
+}
 
 function cachedString(element: Element, cache: ChainCache | undefined): string {
-  const known = cache?.get(element);
+  const known = cache?.strings.get(element);
   if (known !== undefined) return known;
-  const text = elementString(elementProperties(element));
-  cache?.set(element, text);
+  const text = elementString(elementProperties(element, cache));
+  cache?.strings.set(element, text);
   return text;
 }
 
@@ -118,10 +177,10 @@ function targetAndAncestors(target: Element): Element[] {
 }
 
 /** `getPropertiesFromElement` followed by `extractElements`, for one element. */
-function elementProperties(element: Element): ElementProperties {
+function elementProperties(element: Element, cache: ChainCache | undefined): ElementProperties {
   const tag = element.tagName.toLowerCase();
   let text: string | undefined;
-  if (COMPATIBLE.includes(tag)) text = limitText(1024, tag === 'a' || tag === 'button' ? directAndNestedSpanText(element) : safeText(element));
+  if (COMPATIBLE.includes(tag)) text = limitText(1024, tag === 'a' || tag === 'button' ? directAndNestedSpanText(element, cache) : safeText(element, cache));
   const attributes = new Map<string, string>();
   const sensitive = isSensitiveElement(element);
   for (const attribute of Array.from(element.attributes)) {
@@ -182,9 +241,9 @@ function classNames(element: Element): string[] {
 }
 
 /** `getSafeText`: the element's own text nodes, scrubbed. */
-function safeText(element: Element): string {
+function safeText(element: Element, cache: ChainCache | undefined): string {
   let text = '';
-  if (shouldCaptureElement(element) && !isSensitiveElement(element)) {
+  if (shouldCaptureElement(element, cache) && !isSensitiveElement(element)) {
     for (const child of Array.from(element.childNodes)) {
       if (child.nodeType === 3 && child.textContent) text += makeSafeText(child.textContent) ?? '';
     }
@@ -204,37 +263,45 @@ function makeSafeText(text: string): string | null {
 }
 
 /** `getDirectAndNestedSpanText`: own text plus the text of nested spans (links and buttons). */
-function directAndNestedSpanText(target: Element): string {
-  const text = `${safeText(target)} ${nestedSpanText(target)}`.trim();
+function directAndNestedSpanText(target: Element, cache: ChainCache | undefined): string {
+  const text = `${safeText(target, cache)} ${nestedSpanText(target, cache)}`.trim();
   return shouldCaptureValue(text) ? text : '';
 }
 
-function nestedSpanText(target: Element): string {
+function nestedSpanText(target: Element, cache: ChainCache | undefined): string {
   let text = '';
   for (const child of Array.from(target.childNodes)) {
     if (child.nodeType !== 1 || (child as Element).tagName.toLowerCase() !== 'span') continue;
-    text = `${text} ${safeText(child as Element)}`.trim();
-    if (child.childNodes.length) text = `${text} ${nestedSpanText(child as Element)}`.trim();
+    text = `${text} ${safeText(child as Element, cache)}`.trim();
+    if (child.childNodes.length) text = `${text} ${nestedSpanText(child as Element, cache)}`.trim();
   }
   return text;
 }
 
 /** `shouldCaptureElement`: false for hidden/password fields, sensitive names, ph-sensitive areas. */
-function shouldCaptureElement(element: Element): boolean {
-  const seen = new Set<Node>();
-  let depth = 0;
-  for (let current: Element = element; current.parentNode && !isTag(current, 'body'); current = current.parentNode as Element) {
-    if (depth++ >= MAX_DEPTH || seen.has(current)) return false;
-    seen.add(current);
-    const classes = classNames(current);
-    if (classes.includes('ph-sensitive') || classes.includes('ph-no-capture')) return false;
-  }
+function shouldCaptureElement(element: Element, cache: ChainCache | undefined): boolean {
+  if (sensitiveArea(element, cache, 0)) return false;
   if (classNames(element).includes('ph-include')) return true;
   const type = (element as HTMLInputElement).type;
   if (typeof type === 'string' && (type.toLowerCase() === 'hidden' || type.toLowerCase() === 'password')) return false;
   const name = (element as HTMLInputElement).name || element.id || '';
   if (typeof name === 'string' && SENSITIVE_NAME.test(name.replace(/[^a-zA-Z0-9]/g, ''))) return false;
   return true;
+}
+
+/**
+ * The loop of `shouldCaptureElement`: the node or a parentNode above it, up to (not including) body,
+ * carries `ph-sensitive` or `ph-no-capture` (a shadow root ends the walk: it has no parentNode).
+ */
+function sensitiveArea(node: Node, cache: ChainCache | undefined, depth: number): boolean {
+  if (!node.parentNode || isTag(node as Element, 'body')) return false;
+  if (depth >= MAX_DEPTH) return true;
+  const known = cache?.sensitiveArea.get(node);
+  if (known !== undefined) return known;
+  const classes = classNames(node as Element);
+  const verdict = classes.includes('ph-sensitive') || classes.includes('ph-no-capture') || sensitiveArea(node.parentNode, cache, depth + 1);
+  cache?.sensitiveArea.set(node, verdict);
+  return verdict;
 }
 
 const SENSITIVE_NAME = /^cc|cardnum|ccnum|creditcard|csc|cvc|cvv|exp|pass|pwd|routing|seccode|securitycode|securitynum|socialsec|socsec|ssn/i;

@@ -51,6 +51,17 @@ describe('PostHog check on the page', () => {
     expect(answer.posthog?.others).toBe(0);
   });
 
+  it('keeps the stored twin while it still counts exactly its element, and searches again when it does not', () => {
+    const selector = 'a.buy[data-sku="tea"]';
+    // A valid, exact twin other than the one the search would pick: kept as it is.
+    expect(postHogCheck(document, { selector, action: 'click', known: 'a[href="/tea"]' })).toMatchObject({ posthog: { selector: 'a[href="/tea"]', others: 0 } });
+    // A stored twin that now counts the other offer too is replaced.
+    const answer = postHogCheck(document, { selector, action: 'click', known: 'a.buy' });
+    if (!answer.found || !answer.recorded) throw new Error('expected a recorded element');
+    expect(answer.posthog?.selector).not.toBe('a.buy');
+    expect(answer.posthog?.others).toBe(0);
+  });
+
   it('says when autocapture records no click on the element', () => {
     expect(postHogCheck(document, { selector: '#card', action: 'click' })).toEqual({
       found: true, recorded: false, event: 'click',

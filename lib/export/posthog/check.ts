@@ -3,7 +3,8 @@ import { resolvePick, type Locatable } from '@/lib/picker/pick';
 import { splitSelectorList } from '../dialect';
 import { autocaptureVerdict, type DomEvent } from './chain';
 import type { Compiler } from './compiler';
-import { indexPage, judgeSelector, type PageIndex } from './page';
+import { currentIndex } from './index-cache';
+import { judgeSelector, type PageIndex } from './page';
 import { postHogSafeSelector } from './safe-selector';
 import { staticProblems } from './static';
 
@@ -21,13 +22,19 @@ export function postHogCheck(doc: Document, request: PostHogCheckRequest): PostH
   const intended = [...new Set(matched.map((element) => (event === 'submit' ? (element.closest('form') ?? element) : element)))];
   const unrecorded = intended.map((element) => autocaptureVerdict(element, event)).find((verdict) => !verdict.recorded);
   if (unrecorded && !unrecorded.recorded) return { found: true, recorded: false, event, reason: unrecorded.reason };
-  const index = indexPage(doc);
+  const index = currentIndex(doc);
   const main = judgeList(index, request.selector, doc, request, event);
   if (main.missed.length === 0 && main.others === 0) {
     return { found: true, recorded: true, event, main, posthog: { selector: request.selector, others: 0 } };
   }
   // A twin is written for one element; a selector meant for several is only reported.
-  const safe = intended.length === 1 ? postHogSafeSelector(index, intended[0]!, event) : null;
+  if (intended.length !== 1) return { found: true, recorded: true, event, main, posthog: null };
+  // The twin stored by an earlier check, while it still counts exactly this element: no new search.
+  if (request.known && request.known !== request.selector) {
+    const known = judgeSelector(index, request.known, intended, event, { limit: 1, stopOnMiss: true });
+    if (!known.error && known.missed.length === 0 && known.others.length === 0) return { found: true, recorded: true, event, main, posthog: { selector: request.known, others: 0 } };
+  }
+  const safe = postHogSafeSelector(index, intended[0]!, event);
   return { found: true, recorded: true, event, main, posthog: safe };
 }
 
@@ -54,6 +61,8 @@ function shortName(element: Element): string {
 
 export interface PostHogCheckRequest extends Locatable {
   action: TrackedAction['kind'];
+  /** The PostHog selector stored for the element, kept when it still counts exactly its clicks. */
+  known?: string;
 }
 
 export interface MainVerdict {

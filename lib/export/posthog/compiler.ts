@@ -202,14 +202,14 @@ export function buildSelectorRegex(parts: SelectorPart[], compiler: Compiler): s
 }
 
 /** _old_compiler.py `_chain_escaped_value`: a quote in the value as the chain writes it (\"). */
-function chainEscapedValue(value: string): string {
+export function chainEscapedValue(value: string): string {
   return value.replaceAll('\\"', '"').replaceAll('"', '\\"');
 }
 
 // _new_compiler.py `_chain_attribute_order`: keys the chain writes without the attr__ prefix.
 const UNPREFIXED_CHAIN_ATTRIBUTES = new Set(['attr_id', 'href', 'text', 'nth-child', 'nth-of-type']);
 
-function chainAttributeOrder(key: string): string {
+export function chainAttributeOrder(key: string): string {
   return UNPREFIXED_CHAIN_ATTRIBUTES.has(key) ? key : `attr__${key}`;
 }
 
@@ -218,7 +218,7 @@ export function pyEscape(text: string): string {
   return text.replace(/[()[\]{}?*+\-|^$\\.&~# \t\n\r\v\f]/g, (char) => `\\${char}`);
 }
 
-function byCodePoint(a: string, b: string): number {
+export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

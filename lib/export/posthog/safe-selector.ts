@@ -1,38 +1,46 @@
-import { anchorFeatures, ownFeatures, type Feature } from '@/lib/selector/features';
-import type { DomEvent } from './chain';
+import { chainLevels, type DomEvent } from './chain';
 import { COMPILERS } from './compiler';
-import { compileStep, stepMatches } from './matching';
-import { judgeSelector, ownChain, type PageIndex } from './page';
+import { ancestorCompounds, ownCompounds, pathCompound, renderPath, type Compound, type PathCompound } from './compounds';
+import { compileStep, regexRuns, stepMatches, type CompiledStep } from './matching';
+import { chainsContaining, composedSubtrees, ownChain, type IndexedElement, type PageIndex } from './page';
 
-// A PostHog-safe selector for one element (issue 12): built from the selector engine's stable parts
-// (lib/selector/features.ts: the same costs, the same rejection of generated and state names), but
-// only in shapes both PostHog compilers read as CSS would, and kept only when the model says it
-// matches the element's own click under both compilers and no other recorded click on the page.
+// A PostHog-safe "twin" selector for one element (issue 12): the cheapest selector, in shapes both
+// PostHog compilers read as CSS would (compounds.ts), that matches the element's own event under
+// both compilers and no other event autocapture records on the page.
 //
-// Shapes, from what _old_compiler.py / _new_compiler.py do with a compound:
-// - one attribute per compound and nothing but a letters-only tag beside it (`a[href="/x"]`,
-//   `[data-testid="buy"]`): the old compiler reads `tag.class[attr]`, `#id[attr]`, `[a][b]`, `h2[…]`
-//   and `my-button[…]` wrongly;
-// - `#id`, `tag.class…`, `tag:nth-child(n)`, `tag.class:nth-child(n)`; never `:nth-of-type` (old) nor
-//   `[attr]:nth-child(n)` (old drops the position);
-// - `>` to join a parent; a descendant join only after a compound that starts with a class, an id
-//   or an attribute (after a tag the old compiler reads it as `>`).
+// How the compilers join compounds decides the shapes tried (_old_compiler.py / _new_compiler.py
+// `build_selector_regex`, parts innermost first):
+// - `P > X` with P the parent: the new compiler puts P on the very next element of the chain; the
+//   old one too when P starts with a tag, and anywhere further up when it does not.
+// - `A X`, A an id, class or attribute of any ancestor: both find A further up the chain (the old
+//   compiler anywhere after X, the new one on a whole element above it).
+// - A tag-led compound after a descendant join must, in the old compiler, be the element right
+//   after the previous compound's (it reads the space as `>`), so ancestors further up are reached
+//   by a contiguous path of tags (`ul li a`) or by floating anchors; the new compiler reads that
+//   path as ancestors in order, each with its own classes and position. After a `>`, the old and the
+//   new compiler both let the next compound float (`.*`), so `>` is written only next to X.
+// Adding a compound only adds conditions to the regex (and to the id check), so a longer selector
+// can only match events its innermost compound X matches alone: X is judged once against the page,
+// its anchored forms only against what X matched (its "survivors").
 
-/** Own compounds tried alone, cheapest first. */
+/** Own compounds tried alone. */
 const MAX_OWN = 24;
-/** Own compounds that are then narrowed down with anchors. */
-const OWN_FOR_ANCHORS = 6;
-/** Ancestor levels searched for anchors. */
-const MAX_LEVELS = 8;
-/** Anchor parts tried per level. */
-const ANCHORS_PER_LEVEL = 6;
+/** Own compounds then narrowed down with anchors, cheapest first. */
+const MAX_BASES = 5;
 /** Other matches beyond which an own compound is not worth narrowing down. */
-const MAX_SURVIVORS = 400;
-const COMPOUND_COST = 1;
-/** The element's bare tag: any element of its kind would match. */
-const BARE_TAG_COST = 9;
-const LETTERS_ONLY = /^[a-zA-Z]+$/;
-const VALID_TAG = /^[a-zA-Z][a-zA-Z0-9-]*$/;
+const MAX_SURVIVORS = 4000;
+/** Floating anchors or parents added one at a time, each the one that rules out the most. */
+const MAX_ANCHORS = 3;
+/** Levels of a path of tags. */
+const MAX_PATH = 16;
+/**
+ * Work one search may spend, in regex runs (a step against one event's chain, past the literal
+ * shortcut; a chain ruled out by the shortcut alone counts 1/50): bounds the time in the page while
+ * giving the same answer on a fast or a loaded machine.
+ */
+const DEFAULT_WORK = 20_000;
+const SHORTCUT_WORK = 1 / 50;
+const JOIN_COST = 1;
 
 export interface SafeSelector {
   selector: string;
@@ -40,187 +48,310 @@ export interface SafeSelector {
   others: number;
 }
 
+export interface TwinOptions {
+  /** Work this search may spend (see DEFAULT_WORK). */
+  work?: number;
+  /** Only these other events count (the bench asks whether one other click can be told apart at all). */
+  among?: Element[];
+}
+
 /**
  * The cheapest selector that matches `element`'s own event under both compilers and no other
  * recorded event of the page; failing that, the one matching it and the fewest others; `null` only
  * when nothing matches it at all (autocapture does not record it).
- *
- * Adding a compound only adds conditions to the regex (and to the id and tag checks), so an
- * anchored selector can only match events its inner compound matches alone: each own compound is
- * judged once against the whole page, and its anchored forms only against what it matched.
  */
-export function postHogSafeSelector(index: PageIndex, element: Element, event: DomEvent): SafeSelector | null {
-  const pool = event === 'submit' ? index.submits : index.clicks;
-  let best: { candidate: Candidate; others: number } | null = null;
-  const consider = (candidate: Candidate, others: number) => {
-    if (!best || others < best.others || (others === best.others && candidate.cost < best.candidate.cost)) best = { candidate, others };
-  };
-  const judged: { own: Compound; survivors: Element[] }[] = [];
-  for (const own of ownCompounds(element).slice(0, MAX_OWN)) {
-    const verdict = judgeSelector(index, own.text, [element], event, { stopOnMiss: true, limit: MAX_SURVIVORS });
-    if (verdict.missed.length > 0) continue;
-    if (verdict.others.length === 0) return { selector: own.text, others: 0 };
-    consider(own, verdict.others.length);
-    judged.push({ own, survivors: verdict.others });
-  }
-  const anchored: Candidate[] = [];
-  for (const { own, survivors } of judged.slice(0, OWN_FOR_ANCHORS)) {
-    if (survivors.length >= MAX_SURVIVORS) continue;
-    for (const candidate of anchoredForms(element, own)) anchored.push({ ...candidate, survivors } as Candidate & { survivors: Element[] });
-  }
-  anchored.sort((a, b) => a.cost - b.cost || a.text.length - b.text.length);
-  const seen = new Set<string>();
-  for (const candidate of anchored as (Candidate & { survivors: Element[] })[]) {
-    if (seen.has(candidate.text)) continue;
-    seen.add(candidate.text);
-    const verdict = judgeWithin(index, candidate.text, element, event, candidate.survivors, pool);
-    if (verdict === null) continue;
-    if (verdict === 0) return { selector: candidate.text, others: 0 };
-    consider(candidate, verdict);
-  }
-  const found = best as { candidate: Candidate; others: number } | null;
-  return found ? { selector: found.candidate.text, others: found.others } : null;
+export function postHogSafeSelector(index: PageIndex, element: Element, event: DomEvent, options: TwinOptions = {}): SafeSelector | null {
+  return new TwinSearch(index, element, event, options.work ?? DEFAULT_WORK, options.among).run();
 }
 
-/** Other matches of `selector` among `survivors`, or `null` when it misses the element itself. */
-function judgeWithin(index: PageIndex, selector: string, element: Element, event: DomEvent, survivors: Element[], pool: PageIndex['clicks']): number | null {
-  const steps = compileBoth(selector);
-  const own = ownChain(index, element);
-  if (steps.some((step) => !stepMatches(step, own))) return null;
-  let others = 0;
-  for (const survivor of survivors) {
-    const chain = pool.find((item) => item.element === survivor)?.chain ?? ownChain(index, survivor);
-    if (steps.some((step) => stepMatches(step, chain))) others++;
-  }
-  return others;
+interface Base {
+  own: Compound;
+  survivors: IndexedElement[];
 }
 
-function compileBoth(selector: string) {
-  return COMPILERS.map((compiler) => compileStep(selector, compiler));
-}
-
-interface Candidate {
+interface Found {
   text: string;
   cost: number;
+  others: number;
 }
 
-/** The own compound under anchors of the element's ancestors (two levels at most). */
-function anchoredForms(element: Element, own: Compound): Candidate[] {
-  const out: Candidate[] = [];
-  const levels: { level: number; anchors: Compound[] }[] = [];
-  let node = parentElementAcrossShadow(element);
-  for (let level = 1; node && level <= MAX_LEVELS; level++, node = parentElementAcrossShadow(node)) {
-    if (node.localName === 'body' || node.localName === 'html') break;
-    levels.push({ level, anchors: anchorCompounds(node, level).slice(0, ANCHORS_PER_LEVEL) });
+interface Anchor {
+  level: number;
+  compound: Compound;
+}
+
+class TwinSearch {
+  private readonly pool: IndexedElement[];
+  private readonly own;
+  private readonly levels: { elements: Element[]; strings: string[] };
+  private readonly ownVerdicts = new Map<string, boolean>();
+  private work: number;
+  private best: Found | null = null;
+
+  constructor(private readonly index: PageIndex, private readonly element: Element, private readonly event: DomEvent, work: number, among?: Element[]) {
+    const all = event === 'submit' ? index.submits : index.clicks;
+    const within = composedSubtrees([element]);
+    const only = among ? new Set(among) : null;
+    this.pool = all.filter((item) => !within.has(item.element) && (!only || only.has(item.element)));
+    this.own = ownChain(index, element);
+    this.levels = chainLevels(element, index.cache);
+    this.work = work;
   }
-  for (const { level, anchors } of levels) {
-    for (const anchor of anchors) {
-      const joined = join(anchor, own, level);
-      if (!joined) continue;
-      out.push(joined);
-      // A second anchor above a first one at the parent: `grand parent > parent > element`.
-      if (level === 1) {
-        const grand = levels[1];
-        for (const outer of grand?.anchors.slice(0, 3) ?? []) {
-          const twice = join(outer, { text: joined.text, cost: joined.cost }, 1);
-          if (twice) out.push(twice);
-        }
+
+  run(): SafeSelector | null {
+    const bases = this.judgeOwn();
+    if (this.best?.others === 0) return this.answer();
+    const tried = bases.slice(0, MAX_BASES);
+    const narrowest = [...bases].sort((a, b) => a.survivors.length - b.survivors.length || a.own.cost - b.own.cost)[0];
+    if (narrowest && !tried.includes(narrowest)) tried.push(narrowest);
+    const anchorsOf = new Map<Base, Anchor[]>();
+    for (const base of tried) {
+      if (this.spent() || !this.worthTrying(base.own.cost)) continue;
+      anchorsOf.set(base, this.anchor(base));
+    }
+    // A path of tags ties positions and tags to levels where floating anchors cannot.
+    for (const base of tried) {
+      if (this.spent() || !this.worthTrying(base.own.cost)) continue;
+      this.path(base, anchorsOf.get(base) ?? []);
+    }
+    return this.answer();
+  }
+
+  private answer(): SafeSelector | null {
+    return this.best ? { selector: this.best.text, others: this.best.others } : null;
+  }
+
+  /** Each own compound alone, against the whole page; returns those worth narrowing down. */
+  private judgeOwn(): Base[] {
+    const bases: Base[] = [];
+    for (const own of ownCompounds(this.element).slice(0, MAX_OWN)) {
+      if (!this.worthTrying(own.cost)) break;
+      if (!carries(this.levels.strings[0]!, own) || !this.matchesOwn(own.text)) continue;
+      const survivors = this.matching(own.text, this.pool, MAX_SURVIVORS);
+      this.consider({ text: own.text, cost: own.cost, others: survivors.length });
+      if (survivors.length === 0) break;
+      if (survivors.length < MAX_SURVIVORS) bases.push({ own, survivors });
+    }
+    return bases;
+  }
+
+  /**
+   * Floating anchors (ids, classes, attributes of ancestors) and the parent, added one at a time:
+   * each time the one the most survivors lack (their chain does not even contain its text), until
+   * none is left. Returns the anchors kept, for the path search.
+   */
+  private anchor(base: Base): Anchor[] {
+    const candidates: Anchor[] = [];
+    const { elements, strings } = this.levels;
+    for (let level = 1; level < elements.length; level++) {
+      const { floating, tagLed } = ancestorCompounds(elements[level]!, level);
+      for (const compound of floating) if (carries(strings[level]!, compound)) candidates.push({ level, compound });
+      if (level === 1) for (const compound of tagLed) if (carries(strings[level]!, compound)) candidates.push({ level, compound });
+    }
+    let chosen: Anchor[] = [];
+    let remaining = base.survivors;
+    const rejected = new Set<Anchor>();
+    while (chosen.length < MAX_ANCHORS && remaining.length > 0 && !this.spent()) {
+      const move = this.bestMove(candidates, chosen, remaining, rejected);
+      if (!move) break;
+      const next = [...chosen, move];
+      const text = compose(next, base.own);
+      const cost = costOf(next, base.own);
+      if (!this.worthTrying(cost) || !this.matchesOwn(text)) {
+        rejected.add(move);
+        continue;
+      }
+      const survivors = this.matching(text, remaining);
+      if (survivors.length >= remaining.length) {
+        rejected.add(move);
+        continue;
+      }
+      chosen = next;
+      remaining = survivors;
+      this.consider({ text, cost, others: remaining.length });
+    }
+    if (remaining.length === 0) this.dropRedundant(chosen, base);
+    return chosen;
+  }
+
+  /** The candidate ruling out the most survivors by their chains' text; parents by a real test. */
+  private bestMove(candidates: Anchor[], chosen: Anchor[], remaining: IndexedElement[], rejected: Set<Anchor>): Anchor | null {
+    let best: { anchor: Anchor; ruledOut: number } | null = null;
+    const used = new Set(chosen.map((anchor) => anchor.level));
+    for (const anchor of candidates) {
+      if (rejected.has(anchor) || used.has(anchor.level)) continue;
+      const hits = anchor.compound.literals.map((literal) => this.containing(literal));
+      let ruledOut = 0;
+      for (const item of remaining) if (hits.some((hit) => hit[item.position] === 0)) ruledOut++;
+      this.work -= remaining.length * SHORTCUT_WORK * 0.1;
+      if (ruledOut === 0) continue;
+      if (!best || ruledOut > best.ruledOut || (ruledOut === best.ruledOut && anchor.compound.cost < best.anchor.compound.cost)) best = { anchor, ruledOut };
+    }
+    if (best) return best.anchor;
+    // Nothing is missing from their chains: only where things are can tell them apart. A parent
+    // starting with a tag sits on the very next element in both compilers.
+    for (const anchor of candidates) {
+      if (rejected.has(anchor) || used.has(anchor.level) || anchor.level !== 1 || !anchor.compound.tagLed) continue;
+      return anchor;
+    }
+    return null;
+  }
+
+  /** Anchors that a later one made useless are dropped (cheaper, same events). */
+  private dropRedundant(chosen: Anchor[], base: Base): void {
+    for (const anchor of [...chosen].sort((a, b) => b.compound.cost - a.compound.cost)) {
+      const fewer = chosen.filter((item) => item !== anchor);
+      const text = compose(fewer, base.own);
+      if (!this.matchesOwn(text)) continue;
+      if (this.matching(text, base.survivors, 1).length > 0) continue;
+      chosen.splice(chosen.indexOf(anchor), 1);
+      this.consider({ text, cost: costOf(fewer, base.own), others: 0 });
+    }
+  }
+
+  /**
+   * A contiguous path of tags from X's parent up (`div:nth-child(2) ul li a`), each with its classes
+   * and position, under the floating anchors found above it: the old compiler keeps the tags on
+   * consecutive elements, the new one keeps each part on one element. The shortest path that rules
+   * every survivor out is then stripped of the parts it does not need, dearest first.
+   */
+  private path(base: Base, anchors: Anchor[]): void {
+    const parts: PathCompound[] = [];
+    const { elements } = this.levels;
+    for (let level = 1; level < Math.min(elements.length, MAX_PATH + 1); level++) {
+      const part = pathCompound(elements[level]!, level);
+      if (!part) break;
+      parts.push(part);
+      const above = anchors.filter((anchor) => anchor.level > level);
+      const full = parts.map((item) => ({ classes: item.classes.length, position: true }));
+      let text = composePath(above, parts, full, base.own);
+      if (!this.matchesOwn(text)) {
+        // The old compiler reads classes anywhere after the tag; without them the path may still fit.
+        for (const use of full) use.classes = 0;
+        text = composePath(above, parts, full, base.own);
+        if (!this.matchesOwn(text)) continue;
+      }
+      if (this.matching(text, base.survivors, 1).length > 0) {
+        if (this.spent()) return;
+        continue;
+      }
+      this.prunePath(base, above, parts, full);
+      return;
+    }
+  }
+
+  private prunePath(base: Base, above: Anchor[], parts: PathCompound[], use: { classes: number; position: boolean }[]): void {
+    const exact = (candidate: typeof use, anchors: Anchor[], from = parts) => {
+      const text = composePath(anchors, from, candidate, base.own);
+      return this.matchesOwn(text) && this.matching(text, base.survivors, 1).length === 0;
+    };
+    // Dearest first: positions, then classes, then the anchors above.
+    const order = parts.map((part, i) => ({ i, cost: part.position === null ? 0 : 24 + part.level })).sort((a, b) => b.cost - a.cost);
+    for (const { i } of order) {
+      if (this.spent()) break;
+      if (!use[i]!.position || parts[i]!.position === null) continue;
+      const candidate = use.map((item, j) => (j === i ? { ...item, position: false } : item));
+      if (exact(candidate, above)) use.splice(0, use.length, ...candidate);
+    }
+    for (let i = parts.length - 1; i >= 0 && !this.spent(); i--) {
+      while (use[i]!.classes > 0) {
+        const candidate = use.map((item, j) => (j === i ? { ...item, classes: item.classes - 1 } : item));
+        if (!exact(candidate, above)) break;
+        use.splice(0, use.length, ...candidate);
       }
     }
+    for (const anchor of [...above]) {
+      const fewer = above.filter((item) => item !== anchor);
+      if (exact(use, fewer)) above = fewer;
+    }
+    // The top of the path, while it is not needed.
+    let kept = parts.length;
+    while (kept > 1 && exact(use.slice(0, kept - 1), above, parts.slice(0, kept - 1))) kept--;
+    const text = composePath(above, parts.slice(0, kept), use.slice(0, kept), base.own);
+    const cost = pathCost(above, parts.slice(0, kept), use.slice(0, kept), base.own);
+    this.consider({ text, cost, others: 0 });
   }
-  return out;
-}
 
-/** `anchor > inner` for the parent; `anchor inner` higher up, only when the anchor does not start with a tag. */
-function join(anchor: Compound, inner: Candidate, level: number): Candidate | null {
-  const cost = anchor.cost + inner.cost + COMPOUND_COST;
-  if (level === 1) return { text: `${anchor.text} > ${inner.text}`, cost };
-  if (anchor.tagLed) return null;
-  return { text: `${anchor.text} ${inner.text}`, cost: cost + 0.5 };
-}
-
-interface Compound extends Candidate {
-  tagLed: boolean;
-}
-
-/** The element's own compounds in safe shapes. */
-function ownCompounds(element: Element): Compound[] {
-  const tag = element.localName;
-  const features = ownFeatures(element);
-  const out: Compound[] = [];
-  for (const feature of features) {
-    const compound = safeCompound(feature, tag);
-    if (compound) out.push(compound);
+  /** Which of the page's events have `text` in their chain (computed once per page and text). */
+  private containing(text: string): Uint8Array {
+    const known = this.index.contains.has(`${this.event}\u0000${text}`);
+    if (!known) this.work -= this.pool.length * SHORTCUT_WORK;
+    return chainsContaining(this.index, text, this.event);
   }
-  if (VALID_TAG.test(tag)) out.push({ text: tag, cost: BARE_TAG_COST, tagLed: true });
-  // Classes together, and a class with the position: both compilers read `tag.a.b:nth-child(n)`.
-  const classes = out.filter((compound) => /^[a-zA-Z0-9-]*\.[^.:[]+$/.test(compound.text));
-  const position = features.find((feature) => feature.match.kind === 'nth');
-  for (const [i, first] of classes.entries()) {
-    for (const second of classes.slice(i + 1, i + 3)) {
-      out.push({ text: `${first.text}.${second.text.split('.').pop()}`, cost: first.cost + second.cost, tagLed: first.tagLed });
-    }
-    if (position && position.match.kind === 'nth') out.push({ text: `${first.text}:nth-child(${position.match.index})`, cost: first.cost + position.cost - 10, tagLed: first.tagLed });
-  }
-  return out.sort((a, b) => a.cost - b.cost);
-}
 
-/** An ancestor's compounds in safe shapes; a tag alone (`nav`) only as a direct parent. */
-function anchorCompounds(element: Element, level: number): Compound[] {
-  const tag = element.localName;
-  const out: Compound[] = [];
-  for (const feature of anchorFeatures(element, level)) {
-    if (feature.match.kind === 'tag') {
-      if (VALID_TAG.test(tag)) out.push({ text: tag, cost: feature.cost, tagLed: true });
-      continue;
-    }
-    const compound = safeCompound(feature, tag);
-    if (compound) out.push(compound);
+  /** Both compilers match the element's own event. */
+  private matchesOwn(text: string): boolean {
+    const known = this.ownVerdicts.get(text);
+    if (known !== undefined) return known;
+    const steps = compileBoth(text);
+    const verdict = steps.every((step) => stepMatches(step, this.own));
+    this.ownVerdicts.set(text, verdict);
+    this.work -= 2;
+    return verdict;
   }
-  return out.sort((a, b) => a.cost - b.cost);
-}
 
-/** One feature as a compound both compilers read right, or `null`. */
-function safeCompound(feature: Feature, tag: string): Compound | null {
-  const { match } = feature;
-  switch (match.kind) {
-    case 'attr': {
-      if (match.name === 'id') return plainId(match.value) ? { text: `#${match.value}`, cost: feature.cost, tagLed: false } : null;
-      if (!safeValue(match.value)) return null;
-      const attribute = `[${match.name}="${match.value}"]`;
-      // Old compiler: only letters may stand before `[` (`h2[…]`, `my-button[…]` are misread).
-      const withTag = feature.tag !== null && LETTERS_ONLY.test(tag);
-      return { text: withTag ? `${tag}${attribute}` : attribute, cost: feature.cost, tagLed: withTag };
+  /** The events among `among` either compiler would count with `text` (up to `limit`). */
+  private matching(text: string, among: IndexedElement[], limit = Infinity): IndexedElement[] {
+    const steps = compileBoth(text);
+    const out: IndexedElement[] = [];
+    const runs = regexRuns.count;
+    let tested = 0;
+    for (const item of among) {
+      if (out.length >= limit) break;
+      tested++;
+      if (steps.some((step) => stepMatches(step, item.chain))) out.push(item);
     }
-    case 'class': {
-      const withTag = feature.tag !== null && VALID_TAG.test(tag);
-      return { text: withTag ? `${tag}.${match.name}` : `.${match.name}`, cost: feature.cost, tagLed: withTag };
-    }
-    case 'nth': {
-      if (match.qualifier && match.qualifier.kind !== 'class') return null; // `[attr]:nth-child(n)` loses its position (old)
-      const qualifier = match.qualifier?.kind === 'class' ? `.${match.qualifier.name}` : '';
-      const written = match.tag ?? (VALID_TAG.test(tag) ? tag : null);
-      if (!written && !qualifier) return null;
-      return { text: `${written ?? ''}${qualifier}:nth-child(${match.index})`, cost: feature.cost, tagLed: !!written };
-    }
-    case 'tag':
-      return null;
+    const ran = regexRuns.count - runs;
+    this.work -= ran + (tested * 2 - ran) * SHORTCUT_WORK;
+    return out;
+  }
+
+  private consider(found: Found): void {
+    const best = this.best;
+    if (!best || found.others < best.others || (found.others === best.others && found.cost < best.cost)) this.best = found;
+  }
+
+  /** A candidate of this cost can still beat what was found. */
+  private worthTrying(cost: number): boolean {
+    return !this.best || this.best.others > 0 || cost < this.best.cost;
+  }
+
+  private spent(): boolean {
+    return this.work <= 0;
   }
 }
 
-/** `#id` reads as the id in both compilers only when the id has no `.`, `#`, `[`, `:` or space. */
-function plainId(id: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(id);
+/** Whether an element's chain string carries all of a compound's text (else it cannot match there). */
+function carries(elementString: string, compound: Compound): boolean {
+  return compound.literals.every((literal) => elementString.includes(literal));
 }
 
-/** Values the old compiler's greedy `\[(.*)=['|"](.*)['|"]\]` reads back whole. */
-function safeValue(value: string): boolean {
-  return !/["'|\]\[=;\\\n]/.test(value) && value.trim() === value && value !== '';
+/** Anchors (outermost first) over X: `>` only between X and a parent, spaces above. */
+function compose(anchors: Anchor[], own: Compound): string {
+  const sorted = [...anchors].sort((a, b) => b.level - a.level);
+  let text = '';
+  for (const anchor of sorted) text += `${anchor.compound.text}${anchor.level === 1 ? ' > ' : ' '}`;
+  return text + own.text;
 }
 
-function parentElementAcrossShadow(element: Element): Element | null {
-  const parent = element.parentNode;
-  if (!parent) return null;
-  if (parent.nodeType === 11) return (parent as ShadowRoot).host ?? null;
-  return parent.nodeType === 1 ? (parent as Element) : null;
+function costOf(anchors: Anchor[], own: Compound): number {
+  return anchors.reduce((sum, anchor) => sum + anchor.compound.cost + JOIN_COST, own.cost);
+}
+
+function composePath(anchors: Anchor[], parts: PathCompound[], use: { classes: number; position: boolean }[], own: Compound): string {
+  const sorted = [...anchors].sort((a, b) => b.level - a.level);
+  const written = [...sorted.map((anchor) => anchor.compound.text)];
+  for (let i = parts.length - 1; i >= 0; i--) written.push(renderPath(parts[i]!, use[i]!).text);
+  written.push(own.text);
+  return written.join(' ');
+}
+
+function pathCost(anchors: Anchor[], parts: PathCompound[], use: { classes: number; position: boolean }[], own: Compound): number {
+  let cost = costOf(anchors, own);
+  for (const [i, part] of parts.entries()) cost += renderPath(part, use[i]!).cost + JOIN_COST;
+  return cost;
+}
+
+function compileBoth(selector: string): CompiledStep[] {
+  return COMPILERS.map((compiler) => compileStep(selector, compiler));
 }

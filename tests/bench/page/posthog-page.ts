@@ -44,10 +44,12 @@ function judgeElement(index: PageIndex, element: Element, indexMs: number): Elem
     sent = safe?.selector ?? main;
   }
   const sentJudged = sent === main ? mainJudged : judgeSelector(index, sent, [element], 'click', { limit: 5 });
+  const ms = performance.now() - started;
+  const floor = sentJudged.missed.length === 0 && sentJudged.others.length > 0 ? floorOf(index, element, sent) : undefined;
   return {
     tag,
     indexMs,
-    ms: performance.now() - started,
+    ms,
     main,
     mainResult,
     sent,
@@ -56,13 +58,52 @@ function judgeElement(index: PageIndex, element: Element, indexMs: number): Elem
       others: sentJudged.others.length,
       otherExamples: sentJudged.others.slice(0, 2).map(describe),
       // PostHog cannot tell apart two elements whose clicks record the same chain.
-      identical: sentJudged.others.some((other) => ownChain(index, other).chain === ownChain(index, element).chain),
-      // Only positions tell them apart: the old compiler's `.*?nth-child="n"` can be met by any ancestor.
-      positionOnly: sentJudged.others.some((other) => withoutPositions(ownChain(index, other).chain) === withoutPositions(ownChain(index, element).chain)),
+      floor,
       problems: staticProblems(sent).map((problem) => `${problem.kind}: ${problem.message}`),
     },
     intended: intended.length,
   };
+}
+
+/**
+ * Whether any selector could do better for an element whose sent selector also counts other clicks:
+ * each other click it counts is judged alone. The same chain: no selector can tell them apart
+ * (PostHog matches the chain only). Otherwise the twin search is asked to rule out that one click
+ * alone with a large budget: when it cannot, the element is at the floor of what PostHog's compilers
+ * read (`positions`: the chains differ only in nth-child/nth-of-type; `structure`: they carry the same
+ * tags, classes and attributes, arranged differently). When every other click can be ruled out alone,
+ * the generator missed (`miss`): a better selector may exist.
+ */
+function floorOf(index: PageIndex, element: Element, sent: string): ElementFloor {
+  const all = judgeSelector(index, sent, [element], 'click', { limit: 200 }).others;
+  const own = ownChain(index, element).chain;
+  const inseparable: { cause: FloorCause; other: string }[] = [];
+  for (const other of all.slice(0, 40)) {
+    const chain = ownChain(index, other).chain;
+    if (chain === own) {
+      inseparable.push({ cause: 'same-chain', other: describe(other) });
+      continue;
+    }
+    const alone = postHogSafeSelector(index, element, 'click', { among: [other], work: 200_000 });
+    if (alone && alone.others === 0) continue;
+    inseparable.push({ cause: withoutPositions(chain) === withoutPositions(own) ? 'positions' : 'structure', other: describe(other) });
+  }
+  const order: FloorCause[] = ['same-chain', 'positions', 'structure'];
+  const cause = order.find((item) => inseparable.some((entry) => entry.cause === item)) ?? 'miss';
+  return { cause, others: all.length, inseparable: inseparable.length, example: inseparable[0]?.other ?? describe(all[0]!), chain: own.slice(0, 300), otherChain: ownChain(index, all.find((other) => describe(other) === (inseparable[0]?.other ?? describe(all[0]!))) ?? all[0]!).chain.slice(0, 300) };
+}
+
+export type FloorCause = 'same-chain' | 'positions' | 'structure' | 'miss';
+
+export interface ElementFloor {
+  cause: FloorCause;
+  /** Other recorded clicks the sent selector counts (up to 200). */
+  others: number;
+  /** Of the first 40 of them, how many no selector (same chain) or no search (large budget) separates alone. */
+  inseparable: number;
+  example: string;
+  chain: string;
+  otherChain: string;
 }
 
 function withoutPositions(chain: string): string {
@@ -114,7 +155,7 @@ export interface ElementResult {
   intended?: number;
   mainResult?: { missed: string[]; others: number; problems: string[] };
   sent?: string;
-  sentResult?: { missed: string[]; others: number; otherExamples: string[]; identical: boolean; positionOnly: boolean; problems: string[] };
+  sentResult?: { missed: string[]; others: number; otherExamples: string[]; floor?: ElementFloor; problems: string[] };
 }
 
 export interface FidelityResult {
