@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Browser } from 'wxt/browser';
-import { onMessage, sendMessage, sendToTab } from '@/lib/messaging';
+import { onMessage, sendMessage, sendToTab, type PickerStatus } from '@/lib/messaging';
 import { canScriptTab } from '@/lib/panel/access';
 import { isWebUrl, originPattern } from '@/lib/panel/target-tab';
 
@@ -10,6 +10,8 @@ export function PickerButton({ tab }: { tab: Browser.tabs.Tab | undefined }) {
   /** Whether Goalpost may script the tab; a pending check is awaited by the button (issue 11 item 6). */
   const access = useRef<Promise<boolean>>(Promise.resolve(false));
   const accessKnown = useRef<boolean | undefined>(false);
+  /** The last "picking stopped" the tab's picker sent, read when a start is confirmed after it. */
+  const stopped = useRef<PickerStatus | null>(null);
   /** Bumped whenever the tab's document may have changed: older answers are then out of date. */
   const generation = useRef(0);
   const checkAccess = (tabId: number) => {
@@ -51,8 +53,9 @@ export function PickerButton({ tab }: { tab: Browser.tabs.Tab | undefined }) {
   // When picking stops on its own (the page fought it off), say why (issue 11 item 6).
   useEffect(() => onMessage('pickerChanged', ({ data, sender }) => {
     if (sender.tab?.id !== tab?.id) return;
+    if (!data.active) stopped.current = data;
     setActive(data.active);
-    setError(data.error ? `Picking stopped: ${data.error}` : undefined);
+    setError(stoppedText(data));
   }), [tab?.id]);
 
   const usable = tab?.id !== undefined && isWebUrl(tab.url);
@@ -62,11 +65,14 @@ export function PickerButton({ tab }: { tab: Browser.tabs.Tab | undefined }) {
     const on = !active;
     if (on && !(await allowed(tab.id!, tab.url!))) return;
     const run = generation.current;
+    stopped.current = null;
     const status = await sendMessage('togglePicker', { tabId: tab.id!, on });
     // The page may have reloaded while the picker was being injected (issue 5).
     if (run !== generation.current) return;
-    setActive(status.active);
-    setError(status.error);
+    // A page can end picking before the injection is even reported (issue 11): its reason wins.
+    const ended = on && status.active ? stopped.current : null;
+    setActive(ended ? false : status.active);
+    setError(ended ? stoppedText(ended) : status.error);
   };
 
   /**
@@ -100,7 +106,12 @@ export function PickerButton({ tab }: { tab: Browser.tabs.Tab | undefined }) {
         {active ? 'Stop picking' : 'Pick elements'}
       </button>
       {!usable && <p class="status">Open a web page (http or https) to pick elements on it.</p>}
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && <p class="error" role="alert" data-testid="pick-error">{error}</p>}
     </div>
   );
+}
+
+/** The picker's own words for why it stopped (lib/picker/picker.ts), or nothing when the user stopped it. */
+function stoppedText(status: PickerStatus): string | undefined {
+  return status.error;
 }

@@ -1,12 +1,11 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Badge, FrameInput, FrameView, Outline, PathEntry, Question } from '@/lib/picker/protocol';
 import { boxesPath } from '@/lib/picker/geometry';
-import { KEY_COMMANDS } from '@/lib/picker/keys';
+import { KEY_HINTS } from '@/lib/picker/keys';
 import { placeBadges, placeLabel } from '@/lib/picker/layout';
 
 /** Most badges drawn at once; a selector matching hundreds of elements still shows its outlines. */
 const MAX_BADGES = 200;
-const KEY_NAMES: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→', ' ': 'Space', Escape: 'Esc' };
 
 /** The picker's whole visible UI, drawn in its frame over the page. */
 export function PickerView({ view, onInput }: { view: FrameView; onInput(input: FrameInput): void }) {
@@ -32,7 +31,7 @@ export function PickerView({ view, onInput }: { view: FrameView; onInput(input: 
         class={`layer${view.exact ? ' exact' : ''}`}
         data-testid="picker-layer"
         onPointerMove={(event) => onInput({ type: 'move', x: event.clientX, y: event.clientY, exact: event.altKey, t: eventTime(event) })}
-        onPointerLeave={(event) => onInput({ type: 'leave', t: eventTime(event) })}
+        onPointerLeave={(event) => onInput({ type: 'leave', x: event.clientX, y: event.clientY, t: eventTime(event) })}
         onClick={(event) => event.button === 0 && onInput({ type: 'click', x: event.clientX, y: event.clientY, exact: event.altKey })}
         onWheel={(event) => {
           event.preventDefault();
@@ -89,7 +88,7 @@ function PathBar({ view, onInput }: { view: FrameView; onInput(input: FrameInput
     pathList.current?.querySelector('[aria-current]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [view.path]);
   return (
-    <nav class={`bar ${view.dock}`} data-testid="path-bar" data-dock={view.dock} aria-label="DOM path" onPointerEnter={(event) => onInput({ type: 'leave', t: eventTime(event) })}>
+    <nav class={`bar ${view.dock}`} data-testid="path-bar" data-dock={view.dock} aria-label="DOM path" onPointerEnter={(event) => onInput({ type: 'leave', x: event.clientX, y: event.clientY, t: eventTime(event) })}>
       {view.question && <QuestionRow question={view.question} onInput={onInput} />}
       <div class="row">
         <ol class="path" data-testid="path" ref={pathList}>
@@ -108,11 +107,10 @@ function PathBar({ view, onInput }: { view: FrameView; onInput(input: FrameInput
           {children.map(({ entry, index }) => <PathButton key={index} entry={entry} index={index} onInput={onInput} />)}
         </ol>
         {view.stack && <span class="stack" data-testid="stack">{view.stack.index + 1} / {view.stack.size} under the pointer</span>}
-        <span class="keys">
-          {KEY_COMMANDS.filter((binding) => !binding.shift).map((binding) => (
-            <span key={binding.key}><kbd>{KEY_NAMES[binding.key] ?? binding.key}</kbd> {binding.help}</span>
+        <span class="keys" data-testid="key-hints">
+          {KEY_HINTS.map((hint) => (
+            <span key={hint.help}>{hint.keys.map((key) => <kbd key={key}>{key}</kbd>)}{hint.help.startsWith('+') ? '' : ' '}{hint.help}</span>
           ))}
-          <span><kbd>Alt</kbd>+click the exact element</span>
         </span>
       </div>
     </nav>

@@ -5,25 +5,31 @@
 //     of the page releases it (back to hovering);
 //   - frozen: the pointer is on the path bar (or left the page); the current element stays, and
 //     keys and path entries still move it. It never clears.
-// On the way from an element down to the bar the pointer crosses others; an element it only passed
-// over (shown for less than SETTLE_MS) is not what the user looked at, so the bar freezes on the
-// last one that was settled (shown long enough, or chosen) within TRANSIT_MS.
+// On the way from an element down to the bar the pointer crosses others. The elements it crossed on
+// a straight way to the bar (each step closer to where it entered the bar, without a rest of
+// PAUSE_MS) are not what the user looked at: the bar freezes on the element shown before that way
+// began. Geometry first, time only for rests, so a busy machine that delivers moves late does not
+// turn a crossing into a look.
 // Generic over the element type, so it is tested without a DOM.
 
-/** An element shown this long under a resting pointer is one the user looked at. */
-export const SETTLE_MS = 400;
-/** A settled element left at most this long before the pointer reached the bar is the one it freezes on. */
-export const TRANSIT_MS = 2000;
+/** A stop this long on an element means the user looked at it: a way to the bar starts after it. */
+export const PAUSE_MS = 1000;
+/** A way to the bar is at most this long (older steps are not crossings). */
+export const TRANSIT_MS = 3000;
+/** Moving back by less than this is a hand's wobble, not a turn away from the bar. */
+export const WOBBLE_PX = 8;
+/** Steps remembered. */
+const HISTORY = 32;
 
 export function initialFocus<E>(): FocusState<E> {
-  return { focus: { kind: 'none' }, pointed: null, settled: null };
+  return { focus: { kind: 'none' }, pointed: null, steps: [] };
 }
 
 /** The next state after `event`; the very same object when nothing changed. */
 export function nextFocus<E>(state: FocusState<E>, event: FocusEvent<E>): FocusState<E> {
   switch (event.type) {
     case 'point': return point(state, event);
-    case 'bar': return toBar(state, event.now);
+    case 'bar': return toBar(state, event);
     case 'anchor': return anchor(state, event);
     case 'forget': return forget(state, event.keep);
   }
@@ -34,50 +40,57 @@ export function currentOf<E>(state: FocusState<E>): Current<E> | null {
   return state.focus.kind === 'none' ? null : { element: state.focus.element, trail: state.focus.trail };
 }
 
-function point<E>(state: FocusState<E>, { target, trail, now }: Extract<FocusEvent<E>, { type: 'point' }>): FocusState<E> {
+function point<E>(state: FocusState<E>, { target, trail, x, y, now }: Extract<FocusEvent<E>, { type: 'point' }>): FocusState<E> {
   const { focus } = state;
   if (target === null) return state.pointed === null ? state : { ...state, pointed: null };
   if (focus.kind === 'anchored' && target === focus.pointed) return state;
   if (focus.kind === 'hovering' && target === focus.element) return state;
-  const hovering: Focus<E> = { kind: 'hovering', element: target, trail, since: now };
-  return { focus: hovering, pointed: target, settled: settledOnLeaving(state, now) ?? state.settled };
+  const step: Step<E> = { x, y, t: now, before: focus };
+  return { focus: { kind: 'hovering', element: target, trail, since: now }, pointed: target, steps: [...state.steps, step].slice(-HISTORY) };
 }
 
-function toBar<E>(state: FocusState<E>, now: number): FocusState<E> {
-  const { focus, settled } = state;
+function toBar<E>(state: FocusState<E>, { x, y, now }: Extract<FocusEvent<E>, { type: 'bar' }>): FocusState<E> {
+  const { focus, steps } = state;
   if (focus.kind === 'none' || focus.kind === 'frozen') return state.pointed === null ? state : { ...state, pointed: null };
-  // Passed over on the way to the bar: back to the element the user looked at before.
-  const inTransit = focus.kind === 'hovering' && now - focus.since < SETTLE_MS;
-  const back = inTransit && settled && now - settled.leftAt <= TRANSIT_MS ? settled : focus;
-  return { focus: { kind: 'frozen', element: back.element, trail: back.trail }, pointed: null, settled };
+  // Walk back along the way the pointer came, while it was heading for the bar without a rest.
+  let back: Focus<E> = focus;
+  let later = { x, y, t: now };
+  for (let index = steps.length - 1; index >= 0; index--) {
+    const step = steps[index]!;
+    if (later.t - step.t >= PAUSE_MS || now - step.t > TRANSIT_MS) break;
+    if (distance(step, { x, y }) + WOBBLE_PX < distance(later, { x, y })) break;
+    // It came onto this element moving away from the bar: it turned here, so this is where the way began.
+    const previous = steps[index - 1];
+    if (previous && distance(previous, { x, y }) + WOBBLE_PX < distance(step, { x, y })) break;
+    if (step.before.kind === 'none') break;
+    back = step.before;
+    later = step;
+  }
+  return { focus: { kind: 'frozen', element: back.element, trail: back.trail }, pointed: null, steps };
 }
 
 function anchor<E>(state: FocusState<E>, { element, trail }: Extract<FocusEvent<E>, { type: 'anchor' }>): FocusState<E> {
-  // On the bar the pointer stays off the page: the choice stays frozen there.
-  if (state.focus.kind === 'frozen') return { ...state, focus: { kind: 'frozen', element, trail } };
-  return { ...state, focus: { kind: 'anchored', element, trail, pointed: state.pointed } };
+  // An explicit choice: the way to the bar never leads back past it.
+  if (state.focus.kind === 'frozen') return { ...state, focus: { kind: 'frozen', element, trail }, steps: [] };
+  return { ...state, focus: { kind: 'anchored', element, trail, pointed: state.pointed }, steps: [] };
 }
 
 /** Drops elements that `keep` rejects (the page removed them): never show a detached element. */
 function forget<E>(state: FocusState<E>, keep: (element: E) => boolean): FocusState<E> {
-  const { focus, pointed, settled } = state;
+  const { focus, pointed, steps } = state;
   const focusGone = focus.kind !== 'none' && !keep(focus.element);
   const pointedGone = pointed !== null && !keep(pointed);
-  const settledGone = settled !== null && !keep(settled.element);
-  if (!focusGone && !pointedGone && !settledGone) return state;
+  const stepsGone = steps.some((step) => step.before.kind !== 'none' && !keep(step.before.element));
+  if (!focusGone && !pointedGone && !stepsGone) return state;
   return {
     focus: focusGone ? { kind: 'none' } : focus,
     pointed: pointedGone ? null : pointed,
-    settled: settledGone ? null : settled,
+    steps: stepsGone ? [] : steps,
   };
 }
 
-/** What the current element was when the pointer moves on, if it had settled (or was chosen). */
-function settledOnLeaving<E>(state: FocusState<E>, now: number): Settled<E> | null {
-  const { focus } = state;
-  if (focus.kind === 'none') return null;
-  if (focus.kind === 'hovering' && now - focus.since < SETTLE_MS) return null;
-  return { element: focus.element, trail: focus.trail, leftAt: now };
+function distance(a: { x: number; y: number }, b: { x: number; y: number }): number {
+  return Math.hypot(a.x - b.x, a.y - b.y);
 }
 
 export type Focus<E> =
@@ -91,14 +104,16 @@ export interface FocusState<E> {
   focus: Focus<E>;
   /** The target under the pointer on the page (what a click picks); null on the bar or off the page. */
   pointed: E | null;
-  /** The last element the user settled on before the pointer moved away. */
-  settled: Settled<E> | null;
+  /** Where the pointer moved onto each new element since the last explicit choice, oldest first. */
+  steps: Step<E>[];
 }
 
-export interface Settled<E> {
-  element: E;
-  trail: readonly E[];
-  leftAt: number;
+/** The pointer came onto a new element at (x, y) at time t; `before` was the focus until then. */
+export interface Step<E> {
+  x: number;
+  y: number;
+  t: number;
+  before: Focus<E>;
 }
 
 export interface Current<E> {
@@ -108,10 +123,10 @@ export interface Current<E> {
 }
 
 export type FocusEvent<E> =
-  /** The pointer is over the page, on `target` (reached from the element under it by `trail`). */
-  | { type: 'point'; target: E | null; trail: readonly E[]; now: number }
-  /** The pointer went onto the path bar, or out of the page. */
-  | { type: 'bar'; now: number }
+  /** The pointer is over the page at (x, y), on `target` (reached from the element under it by `trail`). */
+  | { type: 'point'; target: E | null; trail: readonly E[]; x: number; y: number; now: number }
+  /** The pointer went onto the path bar, or out of the page, at (x, y). */
+  | { type: 'bar'; x: number; y: number; now: number }
   /** A click, a key or a path entry chose `element`. */
   | { type: 'anchor'; element: E; trail: readonly E[]; now: number }
   | { type: 'forget'; keep: (element: E) => boolean };

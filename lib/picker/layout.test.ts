@@ -62,6 +62,8 @@ describe('picker layout', () => {
     expect(dockFor('top', atTop, 800, bar, false)).toBe('bottom');
     expect(dockFor('bottom', tall, 800, bar, false)).toBe('bottom');
     expect(dockFor('bottom', null, 800, bar, true)).toBe('top');
+    // A section as tall as the viewport has no say: scrolling past the end still moves the bar.
+    expect(dockFor('bottom', { x: 0, y: 7, width: 1280, height: 749 }, 800, bar, true)).toBe('top');
     expect(dockFor('bottom', middle, 800, bar, false)).toBe('bottom');
   });
 });

@@ -30,7 +30,8 @@ export function placeLabel(box: Box, size: Size, viewport: Size, avoid: readonly
 /**
  * Places each badge outside its element's box: above its top-right corner, else below its
  * bottom-right corner, else beside it, else straddling its top edge; the first place inside the
- * viewport that covers no label, no bar and no badge placed before. Null for an element off screen.
+ * viewport that covers no label, no bar, no badge placed before and no other element with a badge.
+ * Null for an element off screen.
  */
 export function placeBadges(items: readonly { box: Box; size: Size }[], viewport: Size, avoid: readonly Box[]): (Box | null)[] {
   const placed: Box[] = [];
@@ -44,7 +45,9 @@ export function placeBadges(items: readonly { box: Box; size: Size }[], viewport
       { x: box.x - size.width - GAP, y: box.y, ...size },
       { x: right - size.width, y: box.y - size.height / 2, ...size },
     ].map((rect) => ({ ...rect, x: clamp(rect.x, 0, viewport.width - size.width) }));
-    const free = (rect: Box) => inside(rect, viewport) && !avoid.some((other) => overlaps(rect, other)) && !placed.some((other) => overlaps(rect, other));
+    // Nor over another element that carries a badge: those are the very things the user reads.
+    const free = (rect: Box) => inside(rect, viewport) && !avoid.some((other) => overlaps(rect, other))
+      && !placed.some((other) => overlaps(rect, other)) && !items.some((item) => overlaps(rect, item.box));
     const outside = (rect: Box) => !overlaps(rect, box) || rect === candidates[4];
     const chosen = candidates.find((rect) => free(rect) && outside(rect))
       ?? candidates.find((rect) => inside(rect, viewport) && outside(rect) && !avoid.some((other) => overlaps(rect, other)))
@@ -56,17 +59,19 @@ export function placeBadges(items: readonly { box: Box; size: Size }[], viewport
 
 /**
  * Where the path bar goes (issue 11 item 6): out of the way of the element the user is working on.
- * It docks at the top while that element would be hidden by the bar at the bottom (more than by a
- * bar at the top), or after the user tried to scroll past the end of the page; it comes back when
- * the element is under the top. Otherwise it stays where it is, so it never jumps while the user
- * reaches for it.
+ * It docks at the top while that element is hidden by the bar at the bottom and would be whole
+ * with the bar at the top, or after the user tried to scroll past the end of the page (its last
+ * pixels are under the bar); it comes back when the element is under the top bar and would be
+ * whole with the bar at the bottom. An element taller than that, or whole either way, leaves the
+ * bar where it is, so it never jumps while the user reaches for it.
  */
 export function dockFor(previous: Dock, focus: Box | null, viewportHeight: number, barHeight: number, overscrolled: boolean): Dock {
-  if (focus && focus.y < viewportHeight && focus.y + focus.height > 0) {
-    const hiddenAtBottom = overlap(focus.y, focus.y + focus.height, viewportHeight - barHeight, viewportHeight);
-    const hiddenAtTop = overlap(focus.y, focus.y + focus.height, 0, barHeight);
-    if (hiddenAtBottom > hiddenAtTop) return 'top';
-    if (hiddenAtTop > hiddenAtBottom) return 'bottom';
+  if (focus) {
+    const bottom = focus.y + focus.height;
+    const wholeWithBarAtTop = focus.y >= barHeight && bottom <= viewportHeight;
+    const wholeWithBarAtBottom = focus.y >= 0 && bottom <= viewportHeight - barHeight;
+    if (wholeWithBarAtTop && !wholeWithBarAtBottom) return 'top';
+    if (wholeWithBarAtBottom && !wholeWithBarAtTop) return 'bottom';
   }
   return overscrolled ? 'top' : previous;
 }

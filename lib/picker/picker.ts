@@ -1,7 +1,7 @@
 import type { Activity, ContainerWarning, PickedElement } from '../goals/model';
 import { containerWords } from './container';
 import { describeElement, sizeText } from './describe';
-import { currentOf, initialFocus, nextFocus, SETTLE_MS, type FocusEvent, type FocusState } from './focus';
+import { currentOf, initialFocus, nextFocus, type FocusEvent, type FocusState } from './focus';
 import { isVisibleIn, viewportBox } from './geometry';
 import { dockFor } from './layout';
 import { navigate, trailDown, type Direction } from './navigation';
@@ -15,6 +15,8 @@ import { composedAncestors, composedChildren } from './tree';
 
 /** Children listed in the path bar; the others are one ↓ and some → away. */
 const MAX_PATH_CHILDREN = 12;
+/** The bar moves for an element the pointer has rested on this long (lib/picker/layout.ts dockFor). */
+const SETTLE_MS = 400;
 /** After DOM changes, which elements are selected is worked out again at most this often. */
 const RESOLVE_DELAY_MS = 100;
 /** The frame answers within this time, or the page does not let it load. */
@@ -74,7 +76,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
 
   const overlay = mountOverlay(doc, options.frameUrl, {
     onInput: (input) => handle(input),
-    onLost: () => options.onFail('The page keeps removing the picker, so picking stopped.'),
+    onLost: () => options.onFail('Picking stopped: this page keeps removing the picker.'),
   }, signal);
   const isSelected = (element: Element) => found.byElement.has(element) || pending.has(element);
   const reader = createPageReader(doc, {
@@ -201,13 +203,13 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     if (at?.target !== pointed?.target) {
       stack = null;
       pointedSince = performance.now();
+      // A resting pointer sends nothing more: look again once it has rested there (the bar may give way).
+      view.clearTimeout(settleTimer);
+      settleTimer = view.setTimeout(render, SETTLE_MS + 10);
     }
     pointed = at;
     if (question) return;
-    update({ type: 'point', target: at?.target ?? null, trail: at?.trail ?? [], now: t });
-    // A resting pointer sends nothing more: look again once the element has settled (the bar may give way).
-    view.clearTimeout(settleTimer);
-    settleTimer = view.setTimeout(render, SETTLE_MS + 10);
+    update({ type: 'point', target: at?.target ?? null, trail: at?.trail ?? [], x, y, now: t });
   };
 
   /** After scrolling or DOM changes another element may lie under the pointer, as the browser's own hover would tell. */
@@ -364,11 +366,11 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
       pointAt(x, y, t);
       if (pointed?.target === before && focus === focused && !exactChanged) return false;
     },
-    leave: ({ t = epochNow() }) => {
+    leave: ({ x = pointer?.x ?? 0, y = pointer?.y ?? 0, t = epochNow() }) => {
       pointer = null;
       pointed = null;
       stack = null;
-      update({ type: 'bar', now: t });
+      update({ type: 'bar', x, y, now: t });
     },
     click: ({ x, y, exact: alt = false }) => {
       // While a question is open, a click on the page is a "no".
@@ -424,7 +426,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   }
 
   const readyTimer = view.setTimeout(() => {
-    if (readyMs === undefined) options.onFail('The picker could not open on this page (it blocks extension frames).');
+    if (readyMs === undefined) options.onFail('Picking stopped: the picker could not open on this page (it blocks extension frames).');
   }, READY_TIMEOUT_MS);
   signal.addEventListener('abort', () => {
     mutations.disconnect();

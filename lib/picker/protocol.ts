@@ -98,8 +98,8 @@ export type PickerCommand =
 export type FrameInput =
   | { type: 'ready' }
   | { type: 'move'; x: number; y: number; exact?: boolean; t?: number }
-  /** The pointer went onto the path bar or out of the page. */
-  | { type: 'leave'; t?: number }
+  /** The pointer went onto the path bar or out of the page, at (x, y). */
+  | { type: 'leave'; x?: number; y?: number; t?: number }
   | { type: 'click'; x: number; y: number; exact?: boolean }
   | { type: 'wheel'; x: number; y: number; dx: number; dy: number }
   | { type: 'command'; command: PickerCommand }

@@ -195,7 +195,10 @@ export async function clickPathEntry(frame: Frame, name: string, role: 'ancestor
   if (!point) throw new Error(`No ${role} path entry "${name}"`);
   await frame.page().mouse.move(point.x, point.y, { steps: 4 });
   // Like a user, click once the entry is there under the pointer (the bar redraws as the pointer arrives).
-  await clickInFrame(frame, await waitFor(`the ${role} path entry "${name}" under the pointer`, () => frame.evaluate(entryAt, name, role, true)));
+  const there = await waitFor(`the ${role} path entry "${name}" under the pointer`, () => frame.evaluate(entryAt, name, role, true)).catch(async (error: Error) => {
+    throw new Error(`${error.message}; the bar shows ${JSON.stringify((await readView(frame)).path.map((entry) => entry.name))}`);
+  });
+  await clickInFrame(frame, there);
 }
 
 /** Clicks a button of the picker's frame (the bar's Select, a question's answer) with the real pointer. */
