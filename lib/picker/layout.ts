@@ -86,10 +86,6 @@ function inside(rect: Box, viewport: Size, partly = false): boolean {
   return rect.x >= 0 && rect.y >= 0 && rect.x + rect.width <= viewport.width && rect.y + rect.height <= viewport.height;
 }
 
-function overlap(start: number, end: number, zoneStart: number, zoneEnd: number): number {
-  return Math.max(0, Math.min(end, zoneEnd) - Math.max(start, zoneStart));
-}
-
 function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(value, Math.max(min, max)));
 }

@@ -1,16 +1,16 @@
-import type { Activity, ContainerWarning, PickedElement } from '../goals/model';
-import { containerWords } from './container';
+import type { Activity, PickedElement } from '../goals/model';
 import { describeElement, sizeText } from './describe';
 import { currentOf, initialFocus, nextFocus, type FocusEvent, type FocusState } from './focus';
 import { isVisibleIn, viewportBox } from './geometry';
 import { dockFor } from './layout';
 import { navigate, trailDown, type Direction } from './navigation';
 import { mountOverlay } from './overlay';
-import { resolvePick, toPickedElement, type Locatable } from './pick';
-import type { Badge, Box, Dock, FrameInput, FrameView, Outline, PathEntry, PickerCommand, Question } from './protocol';
+import { resolvePick, type Locatable } from './pick';
+import type { Badge, Box, Dock, FrameInput, FrameView, Outline, PathEntry, PickerCommand } from './protocol';
 import { createPageReader, type Pointed } from './reader';
+import { createSelection, type PendingQuestion } from './selection';
 import { scrollFrom } from './scroll';
-import { findRows, metricsOf, removalReasons, trackedRows, type FoundRows, type TrackedRow } from './tracked';
+import { metricsOf } from './tracked';
 import { composedAncestors, composedChildren } from './tree';
 
 /** Children listed in the path bar; the others are one ↓ and some → away. */
@@ -53,16 +53,10 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   let barHeight = BAR_HEIGHT;
   /** The user tried to scroll the page past its end: the bar gives way to its last pixels. */
   let overscrolled = false;
-  let activity: { id: string; rows: TrackedRow[] } | null = null;
-  let found: FoundRows = { byElement: new Map(), counts: new Map() };
-  /** Picked, not stored yet: shown as selected at once; the stored workspace confirms it (setActivity). */
-  let pending = new Set<Element>();
   let highlightTarget: Locatable | null = null;
   let highlighted: Element[] = [];
   let marks: { selected: Badge[]; highlighted: Box[] } = { selected: [], highlighted: [] };
   let path: PathElements = { anchor: null, ancestors: [], children: [] };
-  /** Bumped whenever the set of selected elements changes: the path entries' marks depend on it. */
-  let selectionVersion = 0;
   let entries: { path: PathElements | null; version: number; list: PathEntry[] } = { path: null, version: -1, list: [] };
   /** What the frame shows now; null when it needs everything (a new frame). */
   let shown: FrameView | null = null;
@@ -78,24 +72,30 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     onInput: (input) => handle(input),
     onLost: () => options.onFail('Picking stopped: this page keeps removing the picker.'),
   }, signal);
-  const isSelected = (element: Element) => found.byElement.has(element) || pending.has(element);
   const reader = createPageReader(doc, {
     isOwn: (element) => element === overlay.host,
-    isTracked: isSelected,
+    isTracked: (element) => selection.isSelected(element),
     onBoundary: (root) => watch(root),
   });
+  const selection = createSelection(doc, {
+    onPick: options.onPick,
+    onUnpick: options.onUnpick,
+    wordsOf: (element) => reader.wordsOf(element),
+    containerOf: (element) => reader.containerOf(element),
+  });
+  const isSelected = (element: Element) => selection.isSelected(element);
 
   const update = (event: FocusEvent<Element>) => {
     focus = nextFocus(focus, event);
   };
 
   const noteFor = (element: Element, at: Pointed | null): Outline['label']['note'] => {
-    const rows = found.byElement.get(element);
+    const rows = selection.rowsOf(element);
+    if (rows?.length === 0) return { text: '✓ Selected', tone: 'selected' };
     if (rows) {
       const metrics = metricsOf(rows);
       return { text: `✓ Selected · ${metrics.length > 0 ? `in ${metrics.map((tag) => tag.name).join(', ')}` : 'not in a metric'}`, tone: 'selected' };
     }
-    if (pending.has(element)) return { text: '✓ Selected', tone: 'selected' };
     if (at?.covered) return { text: `Clicks here land on this layer, not on ${reader.wordsOf(at.covered)} under it · Space reaches it`, tone: 'warn' };
     if (exact) return { text: 'Alt: exactly this element', tone: 'info' };
     return undefined;
@@ -120,17 +120,6 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     return (box.width > 0 || box.height > 0) && isVisibleIn(box, view.innerWidth, view.innerHeight) ? box : null;
   };
 
-  const badges = (): Badge[] => {
-    const list: Badge[] = [];
-    const add = (element: Element, rows: readonly TrackedRow[]) => {
-      const box = list.length < MAX_OUTLINES ? visible(element) : null;
-      if (box) list.push({ box, metrics: metricsOf(rows) });
-    };
-    for (const [element, rows] of found.byElement) add(element, rows);
-    for (const element of pending) if (!found.byElement.has(element)) add(element, []);
-    return list;
-  };
-
   const pathEntries = (): PathEntry[] => {
     const anchor = currentOf(focus)?.element ?? null;
     if (anchor !== path.anchor) {
@@ -138,14 +127,14 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
         ? { anchor, ancestors: composedAncestors(anchor), children: composedChildren(anchor, MAX_PATH_CHILDREN) }
         : { anchor: null, ancestors: [], children: [] };
     }
-    if (entries.path === path && entries.version === selectionVersion) return entries.list;
+    if (entries.path === path && entries.version === selection.version) return entries.list;
     const last = path.ancestors.length - 1;
     const entry = (element: Element, role: PathEntry['role']): PathEntry => ({ ...reader.pathName(element), role, selected: isSelected(element) });
     const list = [
       ...path.ancestors.map((element, index) => entry(element, index === last ? 'current' : 'ancestor')),
       ...path.children.map((element) => entry(element, 'child')),
     ];
-    entries = { path, version: selectionVersion, list };
+    entries = { path, version: selection.version, list };
     return list;
   };
 
@@ -172,7 +161,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     if (readyMs === undefined || signal.aborted) return;
     dropDetached();
     if (layoutDirty) {
-      marks = { selected: badges(), highlighted: highlighted.map(visible).filter((box) => box !== null).slice(0, MAX_OUTLINES) };
+      marks = { selected: selection.badges(visible, MAX_OUTLINES), highlighted: highlighted.map(visible).filter((box) => box !== null).slice(0, MAX_OUTLINES) };
       layoutDirty = false;
     }
     const current = currentOf(focus)?.element ?? null;
@@ -228,9 +217,8 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   };
 
   const resolveSelection = () => {
-    found = findRows(doc, activity?.rows ?? []);
-    for (const element of found.byElement.keys()) watch(element.getRootNode());
-    selectionVersion++;
+    selection.find();
+    for (const element of selection.elements()) watch(element.getRootNode());
     highlighted = highlightTarget ? resolvePick(doc, highlightTarget) : [];
     invalidateLayout();
   };
@@ -257,43 +245,10 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   }
   watch(doc);
 
-  const record = (element: Element, container?: ContainerWarning) => {
-    const pick = toPickedElement(element, doc.location.href);
-    options.onPick(container ? { ...pick, container } : pick);
-    pending.add(element);
-    selectionVersion++;
-    layoutDirty = true;
-  };
-
-  const remove = (rows: readonly TrackedRow[]) => {
-    if (!activity || rows.length === 0) return;
-    const ids = new Set(rows.map((row) => row.id));
-    options.onUnpick(activity.id, [...ids]);
-    // Shown at once; the stored workspace confirms it a moment later.
-    activity = { ...activity, rows: activity.rows.filter((row) => !ids.has(row.id)) };
-    resolveSelection();
-  };
-
-  /**
-   * The user chose `element` (a click, Enter, Select, its path entry): record it, or unselect it.
-   * A container (issue 11 item 2) or a removal that could lose work (item 4) asks first.
-   */
+  /** The user chose `element`: recorded or unselected at once, or a question first (lib/picker/selection.ts). */
   const choose = (element: Element) => {
-    const box = viewportBox(element);
-    const rows = found.byElement.get(element);
-    if (rows) {
-      const reasons = removalReasons(rows, found.counts);
-      if (reasons.length === 0) return remove(rows);
-      const view: Question = { kind: 'remove', words: reader.wordsOf(element), metrics: metricsOf(rows), reasons, box };
-      question = { target: element, view, yes: () => remove(rows) };
-      return;
-    }
-    // Picked a moment ago and not stored yet: a second click waits for it.
-    if (pending.has(element)) return;
-    const warning = reader.containerOf(element);
-    if (!warning) return record(element);
-    const view: Question = { kind: 'container', words: reader.wordsOf(element), text: containerWords(warning), box };
-    question = { target: element, view, yes: () => record(element, warning) };
+    question = selection.choose(element, viewportBox(element)) ?? null;
+    layoutDirty = true;
   };
 
   const answer = (yes: boolean) => {
@@ -438,8 +393,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
 
   return {
     setActivity(next) {
-      activity = next ? { id: next.id, rows: trackedRows(next) } : null;
-      pending = new Set();
+      selection.setActivity(next);
       resolveSelection();
     },
     highlight(target) {
@@ -480,13 +434,6 @@ interface PathElements {
   anchor: Element | null;
   ancestors: Element[];
   children: Element[];
-}
-
-interface PendingQuestion {
-  target: Element;
-  view: Question;
-  /** What "yes" does. */
-  yes(): void;
 }
 
 export interface PickerOptions {

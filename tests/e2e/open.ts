@@ -34,6 +34,7 @@ const shutdown = async () => {
   process.exit(0);
 };
 process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
 browser.on('disconnected', () => void shutdown());
 
 const extensionId = await browser.installExtension(OUTPUT);
