@@ -106,7 +106,12 @@ describe.each(BROWSERS)('picker, as a marketer uses it, in %s', (name) => {
     await waitForView(frame, 'the button selected', (v) => v.current === 'button#share-tw.share' && v.currentSelected);
     await click('#cart-path');
     await rowFor('cart');
-    await waitForView(frame, 'the cart button selected', (v) => v.current === 'button#cart.icon' && v.currentWords === 'Button “Cart”');
+    const cart = await waitForView(frame, 'the cart button selected', (v) => v.current === 'button#cart.icon' && v.currentWords === 'Button “Cart”');
+    // Within 24 px of the top: its label goes below it, never over it.
+    const cartBox = await page.$eval('#cart', (button) => button.getBoundingClientRect().toJSON() as FrameText['barBox']);
+    expect(cartBox!.y).toBeLessThan(24);
+    expect(overlaps(cart.labelBoxes[0]!, cartBox!)).toBe(false);
+    expect(cart.labelBoxes[0]!.y).toBeGreaterThanOrEqual(cartBox!.y + cartBox!.height);
     expect((await rows()).some((element) => /\b(b|svg|path)\b/.test(element.selector))).toBe(false);
   });
 
