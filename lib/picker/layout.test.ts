@@ -44,6 +44,17 @@ describe('picker layout', () => {
     expect(overlaps(left!, right!)).toBe(false);
   });
 
+  it('keeps a badge above its element rather than over the next one when the corner is taken', () => {
+    const facebook = { x: 200, y: 146, width: 105, height: 32 };
+    const twitter = { x: 316, y: 146, width: 84, height: 32 };
+    const email = { x: 412, y: 146, width: 71, height: 32 };
+    const hoverLabel = { x: 200, y: 174, width: 500, height: 18 };
+    const size = { width: 103, height: 15 };
+    const [, badge] = placeBadges([{ box: facebook, size }, { box: twitter, size }], viewport, [hoverLabel]);
+    expect(badge).toEqual({ x: 316, y: 129, ...size });
+    expect([facebook, twitter, email, hoverLabel].some((other) => overlaps(badge!, other))).toBe(false);
+  });
+
   it('puts the badge of an element at the top of the page below it, and skips elements off screen', () => {
     const top = { x: 0, y: 0, width: 300, height: 40 };
     const [badge, gone] = placeBadges([{ box: top, size: { width: 60, height: 16 } }, { box: { x: 0, y: 900, width: 10, height: 10 }, size: { width: 60, height: 16 } }], viewport, []);

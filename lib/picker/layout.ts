@@ -29,7 +29,7 @@ export function placeLabel(box: Box, size: Size, viewport: Size, avoid: readonly
 
 /**
  * Places each badge outside its element's box: above its top-right corner, else below its
- * bottom-right corner, else beside it, else straddling its top edge; the first place inside the
+ * bottom-right corner, else above or below its start, else beside it, else straddling its top edge; the first place inside the
  * viewport that covers no label, no bar, no badge placed before and no other element with a badge.
  * Null for an element off screen.
  */
@@ -38,9 +38,14 @@ export function placeBadges(items: readonly { box: Box; size: Size }[], viewport
   return items.map(({ box, size }) => {
     if (!inside({ ...box, width: Math.max(1, box.width), height: Math.max(1, box.height) }, viewport, true)) return null;
     const right = box.x + box.width;
+    const above = box.y - size.height - GAP;
+    const below = box.y + box.height + GAP;
     const candidates: Box[] = [
-      { x: right - size.width, y: box.y - size.height - GAP, ...size },
-      { x: right - size.width, y: box.y + box.height + GAP, ...size },
+      { x: right - size.width, y: above, ...size },
+      { x: right - size.width, y: below, ...size },
+      // Start-aligned before beside: beside the element lies its neighbours' content.
+      { x: box.x, y: above, ...size },
+      { x: box.x, y: below, ...size },
       { x: right + GAP, y: box.y, ...size },
       { x: box.x - size.width - GAP, y: box.y, ...size },
       { x: right - size.width, y: box.y - size.height / 2, ...size },
@@ -48,10 +53,10 @@ export function placeBadges(items: readonly { box: Box; size: Size }[], viewport
     // Nor over another element that carries a badge: those are the very things the user reads.
     const free = (rect: Box) => inside(rect, viewport) && !avoid.some((other) => overlaps(rect, other))
       && !placed.some((other) => overlaps(rect, other)) && !items.some((item) => overlaps(rect, item.box));
-    const outside = (rect: Box) => !overlaps(rect, box) || rect === candidates[4];
+    const outside = (rect: Box) => !overlaps(rect, box) || rect === candidates[6];
     const chosen = candidates.find((rect) => free(rect) && outside(rect))
       ?? candidates.find((rect) => inside(rect, viewport) && outside(rect) && !avoid.some((other) => overlaps(rect, other)))
-      ?? candidates[4]!;
+      ?? candidates[6]!;
     placed.push(chosen);
     return chosen;
   });
