@@ -4,6 +4,7 @@ import type { CountMark } from '@/lib/panel/count-marks';
 import type { MatchInfo, MatchTarget } from '@/lib/panel/page-query';
 import { matchesText, shortUrl } from '@/lib/panel/format';
 import { overallStability, stabilityHints } from '@/lib/panel/stability';
+import { PickNotes } from './PickNotes';
 import { SelectorField } from './SelectorField';
 import { TargetNote } from './TargetNote';
 import { RepairNote } from './health/RepairNote';
@@ -56,6 +57,7 @@ export function ElementRow({ activity, element, info, pageStatus, mark, tabId, s
       <SelectorField activityId={activity.id} element={element} tabId={tabId} send={send} />
       {element.action.kind === 'link' && <p class="status mono">→ {element.action.href || '(no address)'}</p>}
       <p class="status">{element.label} · picked on {shortUrl(element.pageUrl)}</p>
+      <PickNotes element={element} />
       {link && <p class="warn" data-testid="link-flag" data-kind={link.kind}>{link.message}</p>}
       {info && !info.ok && <p class="error">The page rejects this selector: {info.message}</p>}
       {info?.ok && info.excluded > 0 && (

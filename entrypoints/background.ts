@@ -14,7 +14,11 @@ export default defineBackground(() => {
   onMessage('elementPicked', ({ data }) => writer.apply({ kind: 'recordPick', pick: data }).then(() => undefined));
   onMessage('workspaceOp', ({ data }) => writer.apply(data));
   onMessage('dismissQuarantined', ({ data }) => writer.dismissQuarantined(data.ids));
-  onMessage('elementUnpicked', ({ data }) => writer.apply({ kind: 'unrecordPick', ...data }).then(() => undefined));
+  // Unselecting in the picker is undone from the panel, like a Delete there (issue 11 item 4).
+  onMessage('elementUnpicked', async ({ data }) => {
+    const result = await writer.apply({ kind: 'unrecordPick', ...data });
+    if (result.ok && result.undo) void sendMessage('removedInPicker', { undo: result.undo }).catch(() => undefined);
+  });
   onMessage('togglePicker', ({ data }) => togglePicker(data.tabId, data.on));
   registerExportHandlers(writer);
   registerTestMode();

@@ -4,7 +4,7 @@ import type { PickedElement } from './goals/model';
 import type { DuplicateChoice, ImportOutcome } from './export/import';
 import type { PostHogDestination } from './export/posthog';
 import type { SendReport } from './export/send';
-import type { WorkspaceOp } from './goals/operations';
+import type { Undo, WorkspaceOp } from './goals/operations';
 import type { OpResult } from './goals/writer';
 import type { Locatable } from './picker/pick';
 import type { TestModeStatus, TestReport, TestSetup } from './test-mode/session';
@@ -16,8 +16,10 @@ import type { TestModeStatus, TestReport, TestSetup } from './test-mode/session'
 interface ProtocolMap {
   /** picker → background: the user picked an element; the background records it. */
   elementPicked(pick: PickedElement): void;
-  /** picker → background: the user unselected an element; the background removes it from the current activity. */
-  elementUnpicked(pick: { selector: string; pageUrl: string }): void;
+  /** picker → background: the user unselected these rows in the picker; the background removes them (issue 11). */
+  elementUnpicked(request: { activityId: string; elementIds: string[] }): void;
+  /** background → panel: rows were removed in the picker; the panel offers their undo like a Delete's. */
+  removedInPicker(request: { undo: Undo }): void;
   /**
    * panel → picker (tab): while picking, outline in the picker every match of a hovered row's
    * element; null clears. Answers false when the tab is not picking: the panel draws it itself.

@@ -1,6 +1,7 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Undo, WorkspaceOp } from '@/lib/goals/operations';
 import type { OpResult } from '@/lib/goals/writer';
+import { onMessage } from '@/lib/messaging';
 import { sendOp } from '@/lib/panel/workspace-client';
 
 /** Sends operations to the writer; keeps the last refusal (shown as an alert) and the last undo. */
@@ -18,6 +19,9 @@ export function useOperations() {
     if (result.undo) setUndo(result.undo);
     return result;
   }, []);
+
+  // A removal made in the picker is undone here too (issue 11 item 4).
+  useEffect(() => onMessage('removedInPicker', ({ data }) => setUndo(data.undo)), []);
 
   const runUndo = useCallback(async () => {
     if (!undo) return;

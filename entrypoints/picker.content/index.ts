@@ -50,16 +50,17 @@ export default defineContentScript({
       frameUrl: browser.runtime.getURL('/picker-frame.html'),
       startedAt,
       onPick: (pick) => void sendMessage('elementPicked', pick),
-      onUnpick: (selector) => void sendMessage('elementUnpicked', { selector, pageUrl: location.href }),
+      onUnpick: (activityId, elementIds) => void sendMessage('elementUnpicked', { activityId, elementIds }),
       onExit: () => stopPicking(),
       onFail: (reason) => stopPicking(reason),
     }, picking.signal);
-    const track = (workspace: Workspace) => picker?.setTracked(currentElements(workspace));
+    const track = (workspace: Workspace) => picker?.setActivity(pickingActivity(workspace));
     void workspaceItem.getValue().then(track);
     picking.signal.addEventListener('abort', workspaceItem.watch(track), { once: true });
   },
 });
 
-function currentElements(workspace: Workspace) {
-  return workspace.activities.find((activity) => activity.id === workspace.currentActivityId)?.elements ?? [];
+/** The activity picks go to (lib/goals/operations.ts recordPick): the current one, else the last. */
+function pickingActivity(workspace: Workspace) {
+  return workspace.activities.find((activity) => activity.id === workspace.currentActivityId) ?? workspace.activities.at(-1) ?? null;
 }

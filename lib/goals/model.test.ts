@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addElement, createActivity, defaultAction, removeElement, type PickedElement } from './model';
+import { addElement, createActivity, defaultAction, locationText, removeElement, sameLocation, type PickedElement } from './model';
 
 const pick = (selector: string): PickedElement => ({
   selector, action: { kind: 'click' }, label: selector, pageUrl: 'https://shop.example/',
@@ -12,6 +12,16 @@ describe('goals model', () => {
     const twice = addElement(once, pick('#buy'), 3);
     expect(twice.elements).toHaveLength(1);
     expect(twice.pages).toEqual(['https://shop.example/']);
+  });
+
+  it('adds the same selector again inside a shadow root or a frame: another element', () => {
+    const top = addElement(createActivity('Launch', 1), pick('#buy'), 2);
+    const shadow = addElement(top, { ...pick('#buy'), shadowHosts: ['shop-widget'] }, 3);
+    const frame = addElement(shadow, { ...pick('#buy'), frames: ['iframe'] }, 4);
+    expect(addElement(frame, { ...pick('#buy'), frames: ['iframe'], shadowHosts: [] }, 5).elements).toHaveLength(3);
+    expect(sameLocation({ selector: '#buy' }, { selector: '#buy', frames: [], shadowHosts: [] })).toBe(true);
+    expect(sameLocation({ selector: '#buy', shadowHosts: ['a', 'b'] }, { selector: '#buy', shadowHosts: ['a'] })).toBe(false);
+    expect(locationText({ selector: '#buy', frames: ['#f'], shadowHosts: ['x-card'] })).toBe('“#buy” inside “#f › x-card”');
   });
 
   it('removes an element from its metrics too', () => {

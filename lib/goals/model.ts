@@ -6,12 +6,37 @@ export function createActivity(name: string, now: number, id = newId('act')): Ac
   return { id, name, scopes: [], pages: [], elements: [], metrics: [], createdAt: now, updatedAt: now };
 }
 
-/** Adds a picked element to an activity, unless the same selector is already listed. */
+/** Adds a picked element to an activity, unless the same element (selector, frames and shadow hosts) is already listed. */
 export function addElement(activity: Activity, pick: PickedElement, now: number): Activity {
-  if (activity.elements.some((element) => element.selector === pick.selector)) return activity;
+  if (findSameLocation(activity.elements, pick)) return activity;
   const element: TrackedElement = { id: newId('el'), createdAt: now, ...pick };
   const pages = activity.pages.includes(pick.pageUrl) ? activity.pages : [...activity.pages, pick.pageUrl];
   return { ...activity, elements: [...activity.elements, element], pages, updatedAt: now };
+}
+
+/**
+ * Whether two rows point at the same elements: the same selector in the same frames and shadow
+ * hosts (issue 11). `#buy` at the top level and `#buy` inside a widget's shadow root are two elements.
+ */
+export function sameLocation(a: Locatable, b: Locatable): boolean {
+  return a.selector === b.selector && sameList(a.frames, b.frames) && sameList(a.shadowHosts, b.shadowHosts);
+}
+
+/** The row of `elements` at the same location as `target`, other than `except`. */
+export function findSameLocation<T extends Locatable & { id?: string }>(elements: readonly T[], target: Locatable, except?: string): T | undefined {
+  return elements.find((element) => (except === undefined || element.id !== except) && sameLocation(element, target));
+}
+
+/** Where a row's selector applies, in words, for messages: "“#buy” inside “shop-widget”". */
+export function locationText(target: Locatable): string {
+  const scopes = [...(target.frames ?? []), ...(target.shadowHosts ?? [])];
+  return scopes.length === 0 ? `“${target.selector}”` : `“${target.selector}” inside “${scopes.join(' › ')}”`;
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  const left = a ?? [];
+  const right = b ?? [];
+  return left.length === right.length && left.every((item, index) => item === right[index]);
 }
 
 export function removeElement(activity: Activity, elementId: string, now: number): Activity {
@@ -73,6 +98,9 @@ export interface PickedElement {
   /** Set when the pick covers a large area or several actionable elements and the user recorded it anyway (issue 11). */
   container?: ContainerWarning;
 }
+
+/** What finds an element on a page: its selector, inside the frames and shadow hosts on the way (PRODUCT.md §1). */
+export type Locatable = Pick<PickedElement, 'selector' | 'frames' | 'shadowHosts'>;
 
 export type ElementOrigin = 'picked' | 'typed' | 'edited';
 

@@ -34,10 +34,58 @@ describe('workspace operations', () => {
     expect(ws.activities[0]!.elements.map((element) => element.selector)).toEqual(['#buy', '#more']);
   });
 
-  it('takes a pick back out when the picker unselects it, and ignores an unknown one', () => {
-    const ws = run(empty, { kind: 'recordPick', pick: pick('#buy') }, { kind: 'recordPick', pick: pick('#sell') },
-      { kind: 'unrecordPick', selector: '#buy', pageUrl: PAGE }, { kind: 'unrecordPick', selector: '#never', pageUrl: PAGE });
-    expect(ws.activities[0]!.elements.map((element) => element.selector)).toEqual(['#sell']);
+  it('takes picks back out when the picker unselects them, metrics included, and undoes it', () => {
+    let ws = run(empty, { kind: 'recordPick', pick: pick('#buy') }, { kind: 'recordPick', pick: pick('#sell') },
+      { kind: 'recordPick', pick: pick('#keep') });
+    const activityId = ws.activities[0]!.id;
+    const [buy, sell] = ws.activities[0]!.elements;
+    ws = run(ws, { kind: 'addMetric', activityId, metric: metric('m', [sell!.id, buy!.id]) });
+    const removed = applyOperation(ws, { kind: 'unrecordPick', activityId, elementIds: [buy!.id, sell!.id, 'gone'] }, 300);
+    if (!removed.ok || !removed.undo) throw new Error('unrecordPick failed');
+    expect(removed.workspace.activities[0]!.elements.map((element) => element.selector)).toEqual(['#keep']);
+    expect(removed.workspace.activities[0]!.metrics[0]!.elementIds).toEqual([]);
+    expect(removed.undo.label).toBe('Removed 2 elements in the picker.');
+    const restored = run(removed.workspace, removed.undo.op);
+    expect(restored.activities[0]!.elements.map((element) => element.selector)).toEqual(['#buy', '#sell', '#keep']);
+    expect(new Set(restored.activities[0]!.metrics[0]!.elementIds)).toEqual(new Set([buy!.id, sell!.id]));
+    // Nothing known: nothing changes, and there is nothing to undo.
+    expect(applyOperation(ws, { kind: 'unrecordPick', activityId, elementIds: ['never'] }, 1)).toEqual({ ok: true, workspace: ws });
+  });
+
+  it('restores a row picked again meanwhile by giving its metrics to the new row, not by doubling it', () => {
+    let ws = run(empty, { kind: 'recordPick', pick: pick('#buy') });
+    const activityId = ws.activities[0]!.id;
+    const [buy] = ws.activities[0]!.elements;
+    ws = run(ws, { kind: 'addMetric', activityId, metric: metric('m', [buy!.id]) });
+    const removed = applyOperation(ws, { kind: 'unrecordPick', activityId, elementIds: [buy!.id] }, 300);
+    if (!removed.ok || !removed.undo) throw new Error('unrecordPick failed');
+    expect(removed.undo.label).toBe('Removed “#buy” in the picker.');
+    ws = run(removed.workspace, { kind: 'recordPick', pick: pick('#buy') }, removed.undo.op);
+    const [again] = ws.activities[0]!.elements;
+    expect(ws.activities[0]!.elements).toHaveLength(1);
+    expect(ws.activities[0]!.metrics[0]!.elementIds).toEqual([again!.id]);
+  });
+
+  it('tells elements apart by selector, frames and shadow hosts', () => {
+    const inShadow = { ...pick('#buy'), shadowHosts: ['shop-widget'] };
+    const inFrame = { ...pick('#buy'), frames: ['#checkout'] };
+    let ws = run(empty, { kind: 'recordPick', pick: pick('#buy') }, { kind: 'recordPick', pick: inShadow }, { kind: 'recordPick', pick: inFrame },
+      { kind: 'recordPick', pick: { ...inShadow, label: 'again' } });
+    const activity = ws.activities[0]!;
+    expect(activity.elements.map((element) => [element.selector, element.frames, element.shadowHosts]))
+      .toEqual([['#buy', undefined, undefined], ['#buy', undefined, ['shop-widget']], ['#buy', ['#checkout'], undefined]]);
+    expect(applyOperation(ws, { kind: 'addElement', activityId: activity.id, pick: inShadow }, 1))
+      .toEqual({ ok: false, message: '“#buy” inside “shop-widget” is already in this activity.' });
+    ws = run(ws, { kind: 'addElement', activityId: activity.id, pick: { ...pick('#buy'), shadowHosts: ['other-widget'] } });
+    // Editing the shadow row's selector to one the top-level row uses is no clash; within its own root it is.
+    const [, shadowRow] = ws.activities[0]!.elements;
+    ws = run(ws, { kind: 'updateElement', activityId: activity.id, elementId: shadowRow!.id, selector: '#sell' });
+    const [top] = ws.activities[0]!.elements;
+    expect(applyOperation(ws, { kind: 'updateElement', activityId: activity.id, elementId: top!.id, selector: '#sell' }, 1).ok).toBe(true);
+    const deleted = applyOperation(ws, { kind: 'removeElement', activityId: activity.id, elementId: top!.id }, 1);
+    if (!deleted.ok || !deleted.undo) throw new Error('delete failed');
+    // The top-level row comes back even though a shadow-root row uses the same selector.
+    expect(run(deleted.workspace, deleted.undo.op).activities[0]!.elements).toHaveLength(4);
   });
 
   it('creates, renames, switches and deletes activities, and undoes the delete', () => {

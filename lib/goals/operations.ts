@@ -1,4 +1,4 @@
-import { addElement, createActivity, removeElement } from './model';
+import { addElement, createActivity, findSameLocation, locationText, removeElement } from './model';
 import type { Activity, ElementFingerprint, Metric, PickedElement, TrackedAction, TrackedElement, UrlScope, Workspace } from './model';
 import type { SelectorCandidate } from '../selector';
 import { activityCovers, normalizeUrl, scopeForPage, scopeProblem } from './url-scope';
@@ -79,18 +79,24 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
 
   recordPick: (ws, op, now) => recordPick(ws, op.pick, now),
 
-  // The picker's "select again to unselect" (PRODUCT.md §1) takes the pick back out of the list.
+  // The picker's "select again to unselect" (PRODUCT.md §1) takes the rows back out of the list,
+  // metrics included, and answers with their undo like Delete does (issue 11: no click loses work).
   unrecordPick: (ws, op, now) => {
-    const current = ws.activities.find((activity) => activity.id === ws.currentActivityId);
-    const element = current?.elements.find((item) => item.selector === op.selector);
-    if (!current || !element) return done(ws);
-    return done(replaceActivity(ws, removeElement(current, element.id, now)));
+    const activity = ws.activities.find((item) => item.id === op.activityId);
+    if (!activity) return refused(GONE_ACTIVITY);
+    const items = activity.elements
+      .map((element, index) => ({ element, index, metricIds: metricsOf(activity, element.id) }))
+      .filter(({ element }) => op.elementIds.includes(element.id));
+    if (items.length === 0) return done(ws);
+    let next = activity;
+    for (const { element } of items) next = removeElement(next, element.id, now);
+    const label = items.length === 1 ? `Removed ${locationText(items[0]!.element)} in the picker.` : `Removed ${items.length} elements in the picker.`;
+    return done(replaceActivity(ws, next), { kind: 'restoreElements', activityId: activity.id, items }, label);
   },
 
   addElement: (ws, op, now) =>
     withActivity(ws, op.activityId, (activity) => {
-      const existing = activity.elements.find((element) => element.selector === op.pick.selector);
-      if (existing) return `“${op.pick.selector}” is already in this activity.`;
+      if (findSameLocation(activity.elements, op.pick)) return `${locationText(op.pick)} is already in this activity.`;
       return coverPage(addElement(activity, op.pick, now), op.pick.pageUrl);
     }),
 
@@ -99,8 +105,8 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
       if (op.selector !== undefined) {
         const selector = op.selector.trim();
         if (selector === '') return 'A selector cannot be empty.';
-        const clash = activity.elements.find((other) => other.id !== element.id && other.selector === selector);
-        if (clash) return `Another row already uses “${selector}”.`;
+        const moved = { ...element, selector };
+        if (findSameLocation(activity.elements, moved, element.id)) return `Another row already uses ${locationText(moved)}.`;
       }
       const reselected = op.selector !== undefined && op.selector.trim() !== element.selector;
       const updated: TrackedElement = {
@@ -141,7 +147,7 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
     const index = activity.elements.findIndex((element) => element.id === op.elementId);
     const element = activity.elements[index];
     if (!element) return refused(GONE_ELEMENT);
-    const metricIds = activity.metrics.filter((metric) => metric.elementIds.includes(element.id)).map((metric) => metric.id);
+    const metricIds = metricsOf(activity, element.id);
     const next = replaceActivity(ws, removeElement(activity, element.id, now));
     const undo: WorkspaceOp = { kind: 'restoreElement', activityId: activity.id, element, index, metricIds };
     return done(next, undo, `Deleted “${element.selector}”.`);
@@ -150,8 +156,8 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
   restoreElement: (ws, op, now) =>
     withActivity(ws, op.activityId, (activity) => {
       if (activity.elements.some((element) => element.id === op.element.id)) return activity;
-      if (activity.elements.some((element) => element.selector === op.element.selector)) {
-        return `“${op.element.selector}” was added again meanwhile, so the deleted row was not restored.`;
+      if (findSameLocation(activity.elements, op.element)) {
+        return `${locationText(op.element)} was added again meanwhile, so the deleted row was not restored.`;
       }
       const metrics = activity.metrics.map((metric) =>
         op.metricIds.includes(metric.id) ? { ...metric, elementIds: [...metric.elementIds, op.element.id] } : metric);
@@ -167,8 +173,8 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
     if (!activity) return refused(GONE_ACTIVITY);
     if (!element) return refused(GONE_ELEMENT);
     if (element.selector !== op.expected) return refused(`This row’s selector was changed meanwhile (now “${element.selector}”), so the repair was not applied.`);
-    const clash = activity.elements.find((other) => other.id !== element.id && other.selector === op.repair.selector);
-    if (clash) return refused(`Another row already uses “${op.repair.selector}”; the repair would make two rows count the same element.`);
+    const moved = { ...element, selector: op.repair.selector };
+    if (findSameLocation(activity.elements, moved, element.id)) return refused(`Another row already uses ${locationText(moved)}; the repair would make two rows count the same element.`);
     const next = withRepair(activity, element, op.repair, now);
     const undo: WorkspaceOp = { kind: 'unrepairElement', activityId: activity.id, elementId: element.id, expected: op.repair.selector, previous: repairOf(element) };
     return done(replaceActivity(ws, next), undo, `Repaired “${element.selector}” → “${op.repair.selector}”.`);
@@ -187,6 +193,21 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
       if (element.fingerprint || element.selector !== op.selector) return activity;
       const elements = activity.elements.map((item) => (item.id === element.id ? { ...item, fingerprint: op.fingerprint } : item));
       return { ...activity, elements, updatedAt: now };
+    }),
+
+  // Rows removed together (in the picker) come back together, each at its place and in its metrics.
+  // One added again meanwhile is not doubled: the row there now joins the metrics instead.
+  restoreElements: (ws, op, now) =>
+    withActivity(ws, op.activityId, (activity) => {
+      let { elements, metrics } = activity;
+      for (const { element, index, metricIds } of [...op.items].sort((a, b) => a.index - b.index)) {
+        if (elements.some((item) => item.id === element.id)) continue;
+        const twin = findSameLocation(elements, element);
+        const member = twin?.id ?? element.id;
+        if (!twin) elements = insertAt(elements, index, element);
+        metrics = metrics.map((metric) => (metricIds.includes(metric.id) ? setMember(metric, member, true) : metric));
+      }
+      return { ...activity, elements, metrics, updatedAt: now };
     }),
 
   addMetric: (ws, op, now) =>
@@ -325,6 +346,10 @@ function withMetric(ws: Workspace, activityId: string, metricId: string, change:
   });
 }
 
+function metricsOf(activity: Activity, elementId: string): string[] {
+  return activity.metrics.filter((metric) => metric.elementIds.includes(elementId)).map((metric) => metric.id);
+}
+
 function replaceActivity(ws: Workspace, activity: Activity): Workspace {
   return { ...ws, activities: ws.activities.map((item) => (item.id === activity.id ? activity : item)) };
 }
@@ -373,12 +398,14 @@ export type WorkspaceOp =
   | { kind: 'updateScope'; activityId: string; previous: UrlScope; scope: UrlScope }
   | { kind: 'removeScope'; activityId: string; scope: UrlScope }
   | { kind: 'recordPick'; pick: PickedElement }
-  | { kind: 'unrecordPick'; selector: string; pageUrl: string }
+  /** The picker unselected these rows of the activity (issue 11); answers with `restoreElements`. */
+  | { kind: 'unrecordPick'; activityId: string; elementIds: string[] }
   | { kind: 'addElement'; activityId: string; pick: PickedElement }
   | { kind: 'updateElement'; activityId: string; elementId: string; selector?: string; action?: TrackedAction }
   | { kind: 'setTargetCheck'; activityId: string; elementId: string; selector: string; posthog: string | null; limit: string | null }
   | { kind: 'removeElement'; activityId: string; elementId: string }
   | { kind: 'restoreElement'; activityId: string; element: TrackedElement; index: number; metricIds: string[] }
+  | { kind: 'restoreElements'; activityId: string; items: RemovedElement[] }
   | { kind: 'addMetric'; activityId: string; metric: Metric }
   | { kind: 'updateMetric'; activityId: string; metricId: string; name?: string; counting?: Metric['counting']; windowSeconds?: number | null }
   | { kind: 'removeMetric'; activityId: string; metricId: string }
@@ -397,6 +424,13 @@ export interface ElementRepair {
   label: string;
   fingerprint?: ElementFingerprint;
   alternatives?: SelectorCandidate[];
+}
+
+/** A row taken out of an activity: where it was and which metrics counted it. */
+export interface RemovedElement {
+  element: TrackedElement;
+  index: number;
+  metricIds: string[];
 }
 
 /** How to take a removal back, and what the undo bar says. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeElement, labelFor, labelOf } from './describe';
+import { describeElement, labelFor, sizeText } from './describe';
 
 describe('element descriptions', () => {
   it('shows tag, id and the first classes, cutting generated names', () => {
@@ -9,10 +9,8 @@ describe('element descriptions', () => {
     expect(describeElement(document.querySelector('div')!)).toBe(`div#${'x'.repeat(23)}…`);
   });
 
-  it('labels an element with its size in CSS px', () => {
-    document.body.innerHTML = '<button class="buy">Buy</button>';
-    const label = labelOf(document.querySelector('button')!, { x: 0, y: 0, width: 120.4, height: 39.6 });
-    expect(label).toEqual({ name: 'button.buy', size: '120 × 40' });
+  it('gives sizes in whole CSS px', () => {
+    expect(sizeText({ width: 120.4, height: 39.6 })).toBe('120 × 40');
   });
 
   it('keeps list labels short even for huge elements', () => {

@@ -1,4 +1,4 @@
-import type { Box, ElementLabel } from './protocol';
+import type { Box } from './protocol';
 
 /** Longest id or class shown in full; longer ones (hashes, generated names) are cut. */
 const MAX_NAME = 24;
@@ -11,9 +11,9 @@ export function describeElement(element: Element, maxClasses = 2): string {
   return `${tag}${id}${classes}`;
 }
 
-/** The hover label: the short form with up to three classes, and the size in CSS px. */
-export function labelOf(element: Element, box: Box): ElementLabel {
-  return { name: describeElement(element, 3), size: `${Math.round(box.width)} × ${Math.round(box.height)}` };
+/** An element's size in CSS px, as labels and warnings show it: `120 × 40`. */
+export function sizeText(box: Pick<Box, 'width' | 'height'>): string {
+  return `${Math.round(box.width)} × ${Math.round(box.height)}`;
 }
 
 /** Label for the Selected Elements list: the short form plus the first words of visible text. */

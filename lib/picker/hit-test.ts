@@ -11,7 +11,20 @@ const ICON_SIZE = 64;
  * page on every move.
  */
 export function deepElementFromPoint(doc: Document, x: number, y: number, skip: (element: Element) => boolean): Element | null {
-  let element = doc.elementsFromPoint(x, y).find((candidate) => !skip(candidate)) ?? null;
+  return deepHit(doc, x, y, skip).element;
+}
+
+/**
+ * `deepElementFromPoint`, with the top document's own stack at that point (topmost first, our
+ * overlay left out): what lies under the element, at no extra cost.
+ */
+export function deepHit(doc: Document, x: number, y: number, skip: (element: Element) => boolean): { element: Element | null; stack: Element[] } {
+  const stack = doc.elementsFromPoint(x, y).filter((candidate) => !skip(candidate));
+  return { element: descend(stack[0] ?? null, x, y, skip), stack };
+}
+
+function descend(start: Element | null, x: number, y: number, skip: (element: Element) => boolean): Element | null {
+  let element = start;
   while (element) {
     const shadow = element.shadowRoot;
     // A shadow root's answer starts with our overlay too; what follows may lie outside the root.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandForKey } from './keys';
+import { commandForKey, KEY_HINTS } from './keys';
 
 const press = (key: string, modifiers: Partial<Record<'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey', boolean>> = {}) =>
   commandForKey({ key, shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, ...modifiers });
@@ -13,6 +13,11 @@ describe('picker keys', () => {
   it('cycles backwards with Shift+Space and keeps other keys with Shift', () => {
     expect(press(' ', { shiftKey: true })).toBe('cycleBack');
     expect(press('ArrowUp', { shiftKey: true })).toBe('parent');
+  });
+
+  it('hints every command, and Alt+click, before Esc', () => {
+    const hinted = KEY_HINTS.map((hint) => hint.keys.join(' '));
+    expect(hinted).toEqual(['↑ ↓', '← →', 'Enter', 'Space', 'Alt', 'Esc']);
   });
 
   it('leaves browser shortcuts and other keys alone', () => {

@@ -12,6 +12,19 @@ export const KEY_COMMANDS: readonly KeyBinding[] = [
   { key: 'Escape', command: 'exit', help: 'stop picking' },
 ];
 
+/**
+ * The path bar's hint line, short enough for a narrow window; the ways to reach the exact element
+ * under the pointer come before Esc (issue 11 item 1: they stay reachable on purpose).
+ */
+export const KEY_HINTS: readonly { keys: string[]; help: string }[] = [
+  { keys: ['↑', '↓'], help: 'parent / child' },
+  { keys: ['←', '→'], help: 'siblings' },
+  { keys: ['Enter'], help: 'select / unselect' },
+  { keys: ['Space'], help: 'what lies under it' },
+  { keys: ['Alt'], help: '+click: the exact element' },
+  { keys: ['Esc'], help: 'stop' },
+];
+
 /** The command a key press asks for; browser shortcuts (with Ctrl, Alt or Meta) are left alone. */
 export function commandForKey(event: KeyPress): PickerCommand | null {
   if (event.ctrlKey || event.altKey || event.metaKey) return null;

@@ -1,4 +1,4 @@
-import { defaultAction, type PickedElement } from '../goals/model';
+import { defaultAction, type Locatable, type PickedElement } from '../goals/model';
 import { candidateSelectors, fingerprintOf, generateSelector } from '../selector';
 import { labelFor } from './describe';
 import { frameDocument, frameElementOf } from './tree';
@@ -76,4 +76,4 @@ export interface Location {
   shadowHosts: string[];
 }
 
-export type Locatable = Pick<PickedElement, 'selector' | 'frames' | 'shadowHosts'>;
+export type { Locatable } from '../goals/model';

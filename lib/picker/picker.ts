@@ -1,22 +1,30 @@
-import type { PickedElement } from '../goals/model';
-import { describeElement, labelOf } from './describe';
+import type { Activity, PickedElement } from '../goals/model';
+import { describeElement, sizeText } from './describe';
+import { currentOf, initialFocus, nextFocus, type FocusEvent, type FocusState } from './focus';
 import { isVisibleIn, viewportBox } from './geometry';
-import { deepElementFromPoint, elementsStackAt, meaningfulTarget } from './hit-test';
+import { dockFor } from './layout';
 import { navigate, trailDown, type Direction } from './navigation';
 import { mountOverlay } from './overlay';
-import { resolvePick, toPickedElement, type Locatable } from './pick';
-import type { Box, FrameInput, FrameView, Outline, PathEntry, PickerCommand } from './protocol';
+import { resolvePick, type Locatable } from './pick';
+import type { Badge, Box, Dock, FrameInput, FrameView, Outline, PathEntry, PickerCommand } from './protocol';
+import { createPageReader, type Pointed } from './reader';
+import { createSelection, type PendingQuestion } from './selection';
 import { scrollFrom } from './scroll';
-import { boundaryOf, composedAncestors, composedChildren } from './tree';
+import { metricsOf } from './tracked';
+import { composedAncestors, composedChildren } from './tree';
 
 /** Children listed in the path bar; the others are one ↓ and some → away. */
 const MAX_PATH_CHILDREN = 12;
+/** The bar moves for an element the pointer has rested on this long (lib/picker/layout.ts dockFor). */
+const SETTLE_MS = 400;
 /** After DOM changes, which elements are selected is worked out again at most this often. */
 const RESOLVE_DELAY_MS = 100;
 /** The frame answers within this time, or the page does not let it load. */
 const READY_TIMEOUT_MS = 5000;
 /** Most selected or highlighted outlines measured for one frame. */
 const MAX_OUTLINES = 500;
+/** The path bar's height until the frame reports it. */
+const BAR_HEIGHT = 56;
 /**
  * Esc hides the picker at once and removes its frame a moment later: removed while the key is
  * still being handled, the frame would never acknowledge it to the browser (DevTools' input then
@@ -25,113 +33,151 @@ const MAX_OUTLINES = 500;
 const EXIT_DELAY_MS = 50;
 
 /**
- * Starts picking in `doc` (PRODUCT.md §1): the element under the pointer is outlined and labelled,
- * a click selects it (or unselects it), the path bar and the keyboard move through the tree, and
- * the page sees none of it. Everything added is removed when `signal` aborts.
+ * Starts picking in `doc` (PRODUCT.md §1, issue 11): the element under the pointer is outlined and
+ * named in words, a click records what a visitor would click there (or unselects it, asking first
+ * when that could lose work), the path bar and the keyboard move through the tree, and the page
+ * sees none of it. Everything added is removed when `signal` aborts.
  */
 export function startPicker(doc: Document, options: PickerOptions, signal: AbortSignal): PickerHandle {
   const view = doc.defaultView!;
-  const state: PickerState = { pointer: null, hovered: null, current: null, anchored: false, trail: [], stack: null };
-  let picks: readonly Locatable[] = [];
-  let selection = new Map<Element, string[]>();
+  let focus: FocusState<Element> = initialFocus();
+  let pointer: { x: number; y: number } | null = null;
+  /** What the pointer points at, with what lies around it (null off the page). */
+  let pointed: Pointed | null = null;
+  /** Alt is held: the exact element under the pointer, not the actionable one around it. */
+  let exact = false;
+  /** The targets under the pointer while Space cycles through them. */
+  let stack: { elements: Element[]; index: number } | null = null;
+  let question: PendingQuestion | null = null;
+  let dock: Dock = 'bottom';
+  let barHeight = BAR_HEIGHT;
+  /** The user tried to scroll the page past its end: the bar gives way to its last pixels. */
+  let overscrolled = false;
   let highlightTarget: Locatable | null = null;
   let highlighted: Element[] = [];
-  let marks: { selected: Box[]; highlighted: Box[] } = { selected: [], highlighted: [] };
+  let marks: { selected: Badge[]; highlighted: Box[] } = { selected: [], highlighted: [] };
   let path: PathElements = { anchor: null, ancestors: [], children: [] };
-  /** Bumped whenever the set of selected elements changes: the path entries' marks depend on it. */
-  let selectionVersion = 0;
   let entries: { path: PathElements | null; version: number; list: PathEntry[] } = { path: null, version: -1, list: [] };
-  /** Path-bar names of elements, kept while the DOM stays as it is. */
-  let described = new WeakMap<Element, Pick<PathEntry, 'name' | 'boundary'>>();
   /** What the frame shows now; null when it needs everything (a new frame). */
   let shown: FrameView | null = null;
   let readyMs: number | undefined;
   let layoutDirty = true;
   let frameRequest = 0;
   let resolveTimer = 0;
+  let settleTimer = 0;
+  /** When (page clock) the pointer came onto the element it points at: the bar moves only for one it rests on. */
+  let pointedSince = 0;
 
   const overlay = mountOverlay(doc, options.frameUrl, {
     onInput: (input) => handle(input),
-    onLost: () => options.onFail('The page keeps removing the picker, so picking stopped.'),
+    onLost: () => options.onFail('Picking stopped: this page keeps removing the picker.'),
   }, signal);
-  const isOwn = (element: Element) => element === overlay.host;
+  const reader = createPageReader(doc, {
+    isOwn: (element) => element === overlay.host,
+    isTracked: (element) => selection.isSelected(element),
+    onBoundary: (root) => watch(root),
+  });
+  const selection = createSelection(doc, {
+    onPick: options.onPick,
+    onUnpick: options.onUnpick,
+    wordsOf: (element) => reader.wordsOf(element),
+    containerOf: (element) => reader.containerOf(element),
+  });
+  const isSelected = (element: Element) => selection.isSelected(element);
 
-  const hitTest = (x: number, y: number): Element | null => {
-    const element = deepElementFromPoint(doc, x, y, isOwn);
-    return element && meaningfulTarget(element);
+  const update = (event: FocusEvent<Element>) => {
+    focus = nextFocus(focus, event);
   };
 
-  const outline = (element: Element): Outline => {
+  const noteFor = (element: Element, at: Pointed | null): Outline['label']['note'] => {
+    const rows = selection.rowsOf(element);
+    if (rows?.length === 0) return { text: '✓ Selected', tone: 'selected' };
+    if (rows) {
+      const metrics = metricsOf(rows);
+      return { text: `✓ Selected · ${metrics.length > 0 ? `in ${metrics.map((tag) => tag.name).join(', ')}` : 'not in a metric'}`, tone: 'selected' };
+    }
+    if (at?.covered) return { text: `Clicks here land on this layer, not on ${reader.wordsOf(at.covered)} under it · Space reaches it`, tone: 'warn' };
+    if (exact) return { text: 'Alt: exactly this element', tone: 'info' };
+    return undefined;
+  };
+
+  const outline = (element: Element, at: Pointed | null): Outline => {
     watch(element.getRootNode());
     const box = viewportBox(element);
     const style = element.ownerDocument.defaultView?.getComputedStyle(element);
-    return { box, label: labelOf(element, box), selected: selection.has(element), rtl: style?.direction === 'rtl' };
+    const note = noteFor(element, at);
+    return {
+      box,
+      label: { words: reader.wordsOf(element), name: describeElement(element, 3), size: sizeText(box), ...(note ? { note } : {}) },
+      selected: isSelected(element),
+      rtl: style?.direction === 'rtl',
+    };
   };
 
-  const boxesOf = (elements: Iterable<Element>): Box[] => {
-    const boxes: Box[] = [];
-    for (const element of elements) {
-      if (boxes.length >= MAX_OUTLINES) break;
-      if (!element.isConnected) continue;
-      const box = viewportBox(element);
-      if ((box.width > 0 || box.height > 0) && isVisibleIn(box, view.innerWidth, view.innerHeight)) boxes.push(box);
-    }
-    return boxes;
+  const visible = (element: Element): Box | null => {
+    if (!element.isConnected) return null;
+    const box = viewportBox(element);
+    return (box.width > 0 || box.height > 0) && isVisibleIn(box, view.innerWidth, view.innerHeight) ? box : null;
   };
 
   const pathEntries = (): PathEntry[] => {
-    const anchor = state.current;
+    const anchor = currentOf(focus)?.element ?? null;
     if (anchor !== path.anchor) {
       path = anchor
         ? { anchor, ancestors: composedAncestors(anchor), children: composedChildren(anchor, MAX_PATH_CHILDREN) }
         : { anchor: null, ancestors: [], children: [] };
     }
-    if (entries.path === path && entries.version === selectionVersion) return entries.list;
+    if (entries.path === path && entries.version === selection.version) return entries.list;
     const last = path.ancestors.length - 1;
-    const entry = (element: Element, role: PathEntry['role']): PathEntry => {
-      // Consecutive paths share most of their ancestors: each is described once until the DOM changes.
-      let named = described.get(element);
-      if (!named) {
-        named = { name: describeElement(element, 1), boundary: boundaryOf(element) };
-        described.set(element, named);
-        // A change in any shadow root or frame on the path must drop these names too.
-        if (named.boundary) watch(element.parentNode!);
-      }
-      return { ...named, role, selected: selection.has(element) };
-    };
+    const entry = (element: Element, role: PathEntry['role']): PathEntry => ({ ...reader.pathName(element), role, selected: isSelected(element) });
     const list = [
       ...path.ancestors.map((element, index) => entry(element, index === last ? 'current' : 'ancestor')),
       ...path.children.map((element) => entry(element, 'child')),
     ];
-    entries = { path, version: selectionVersion, list };
+    entries = { path, version: selection.version, list };
     return list;
   };
 
   /** The page replaced what we were pointing at (single-page apps): never outline a detached element. */
   const dropDetached = () => {
-    if (state.current && !state.current.isConnected) Object.assign(state, { current: null, anchored: false, trail: [], stack: null });
-    if (state.hovered && !state.hovered.isConnected) {
-      state.hovered = state.pointer ? hitTest(state.pointer.x, state.pointer.y) : null;
-      state.stack = null;
+    update({ type: 'forget', keep: (element) => element.isConnected });
+    if (stack && !stack.elements.every((element) => element.isConnected)) stack = null;
+    if (question && !question.target.isConnected) question = null;
+    if (pointed && !pointed.target.isConnected) {
+      pointed = null;
+      if (pointer) pointAt(pointer.x, pointer.y);
     }
-    if (!state.anchored) state.current = state.hovered;
+  };
+
+  /** Where the path bar goes: only for an element the user settled on or chose, never under a pointer on the bar. */
+  const placeBar = (current: Outline | null) => {
+    if (focus.focus.kind === 'frozen') return;
+    const settled = focus.focus.kind === 'anchored' || (focus.focus.kind === 'hovering' && performance.now() - pointedSince >= SETTLE_MS);
+    dock = dockFor(dock, settled && current ? current.box : null, view.innerHeight, barHeight, overscrolled);
+    if (dock === 'bottom') overscrolled = false;
   };
 
   const render = () => {
     if (readyMs === undefined || signal.aborted) return;
     dropDetached();
     if (layoutDirty) {
-      marks = { selected: boxesOf(selection.keys()), highlighted: boxesOf(highlighted) };
+      marks = { selected: selection.badges(visible, MAX_OUTLINES), highlighted: highlighted.map(visible).filter((box) => box !== null).slice(0, MAX_OUTLINES) };
       layoutDirty = false;
     }
-    const { current, hovered, stack } = state;
+    const current = currentOf(focus)?.element ?? null;
+    const target = stack ? current : (pointed?.target ?? null);
+    const currentOutline = current ? outline(current, current === pointed?.target ? pointed : null) : null;
+    placeBar(currentOutline);
     const next: FrameView = {
-      current: current ? outline(current) : null,
-      hover: hovered && hovered !== current ? outline(hovered) : null,
+      current: currentOutline,
+      hover: target && target !== current ? outline(target, pointed) : null,
       selected: marks.selected,
       highlighted: marks.highlighted,
       path: pathEntries(),
       stack: stack ? { index: stack.index, size: stack.elements.length } : null,
+      question: question?.view ?? null,
+      dock,
+      exact,
       readyMs,
     };
     // Only what changed crosses to the frame: on most moves, the outline and the label.
@@ -140,33 +186,39 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     overlay.send({ type: 'view', view: changes });
   };
 
+  /** The pointer is at (x, y) of the page (at time `t`): what it points at now. */
+  const pointAt = (x: number, y: number, t = epochNow()) => {
+    const at = reader.pointAt(x, y, exact);
+    if (at?.target !== pointed?.target) {
+      stack = null;
+      pointedSince = performance.now();
+      // A resting pointer sends nothing more: look again once it has rested there (the bar may give way).
+      view.clearTimeout(settleTimer);
+      settleTimer = view.setTimeout(render, SETTLE_MS + 10);
+    }
+    pointed = at;
+    if (question) return;
+    update({ type: 'point', target: at?.target ?? null, trail: at?.trail ?? [], x, y, now: t });
+  };
+
   /** After scrolling or DOM changes another element may lie under the pointer, as the browser's own hover would tell. */
   const refreshHover = () => {
-    const { pointer } = state;
-    if (!pointer || state.stack) return;
-    state.hovered = hitTest(pointer.x, pointer.y);
-    if (!state.anchored) state.current = state.hovered;
+    if (pointer && !stack) pointAt(pointer.x, pointer.y);
   };
 
   const invalidateLayout = () => {
     layoutDirty = true;
     frameRequest ||= view.requestAnimationFrame(() => {
       frameRequest = 0;
+      if (overscrolled && !atPageEnd(doc)) overscrolled = false;
       refreshHover();
       render();
     });
   };
 
   const resolveSelection = () => {
-    const next = new Map<Element, string[]>();
-    for (const pick of picks) {
-      for (const element of resolvePick(doc, pick)) {
-        next.set(element, [...(next.get(element) ?? []), pick.selector]);
-        watch(element.getRootNode());
-      }
-    }
-    selection = next;
-    selectionVersion++;
+    selection.find();
+    for (const element of selection.elements()) watch(element.getRootNode());
     highlighted = highlightTarget ? resolvePick(doc, highlightTarget) : [];
     invalidateLayout();
   };
@@ -174,7 +226,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   const onMutations = (records: MutationRecord[]) => {
     if (records.every((record) => isOwnRecord(record, overlay.host))) return;
     path.anchor = null;
-    described = new WeakMap();
+    reader.reset();
     invalidateLayout();
     resolveTimer ||= view.setTimeout(() => {
       resolveTimer = 0;
@@ -184,55 +236,52 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   const mutations = new MutationObserver(onMutations);
   const watched = new WeakSet<Node>();
   /** Follows scrolling and DOM changes in the top document and in every shadow root or frame we draw from. */
-  const watch = (root: Node) => {
+  function watch(root: Node) {
     if (watched.has(root) || (root.nodeType !== 9 && root.nodeType !== 11)) return;
     watched.add(root);
     mutations.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
     root.addEventListener('scroll', invalidateLayout, { capture: true, passive: true, signal });
     if (root.nodeType === 9) (root as Document).defaultView?.addEventListener('resize', invalidateLayout, { passive: true, signal });
-  };
+  }
   watch(doc);
 
-  const toggleSelection = (element: Element) => {
-    const selectors = selection.get(element);
-    if (selectors) {
-      for (const selector of selectors) options.onUnpick(selector);
-      selection.delete(element);
-      selectionVersion++;
-    } else {
-      const pick = toPickedElement(element, doc.location.href);
-      options.onPick(pick);
-      // Shown at once; the stored workspace confirms it a moment later (setTracked).
-      selection.set(element, [pick.selector]);
-      selectionVersion++;
-    }
+  /** The user chose `element`: recorded or unselected at once, or a question first (lib/picker/selection.ts). */
+  const choose = (element: Element) => {
+    question = selection.choose(element, viewportBox(element)) ?? null;
     layoutDirty = true;
   };
 
-  const goTo = (element: Element, trail: Element[]) => {
-    Object.assign(state, { current: element, anchored: true, trail, stack: null });
+  const answer = (yes: boolean) => {
+    const asked = question;
+    question = null;
+    if (yes && asked) asked.yes();
+  };
+
+  const goTo = (element: Element, trail: readonly Element[]) => {
+    stack = null;
+    update({ type: 'anchor', element, trail, now: epochNow() });
     if (!isVisibleIn(viewportBox(element), view.innerWidth, view.innerHeight)) element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   };
 
   const step = (direction: Direction) => {
-    const from = state.current ?? state.hovered;
-    const next = from && navigate(from, direction, state.trail);
+    const from = currentOf(focus);
+    const next = from && navigate(from.element, direction, from.trail);
     if (next) goTo(next.element, next.trail);
   };
 
   const cycle = (offset: number) => {
-    const { pointer } = state;
     if (!pointer) return;
-    if (!state.stack) {
-      const elements = elementsStackAt(doc, pointer.x, pointer.y, isOwn);
+    if (!stack) {
+      const elements = reader.stackAt(pointer.x, pointer.y, exact);
       if (elements.length === 0) return;
       // Start from what the pointer shows (the hover outline), whatever the path bar is on.
-      const from = state.hovered ?? state.current;
-      state.stack = { elements, index: from ? elements.indexOf(from) : -1 };
+      const from = pointed?.target ?? currentOf(focus)?.element;
+      stack = { elements, index: from ? elements.indexOf(from) : -1 };
     }
-    const { elements } = state.stack;
-    const index = (state.stack.index + offset + elements.length) % elements.length;
-    Object.assign(state, { current: elements[index], hovered: elements[index], anchored: true, trail: [], stack: { elements, index } });
+    const { elements } = stack;
+    const index = (stack.index + offset + elements.length) % elements.length;
+    update({ type: 'anchor', element: elements[index]!, trail: [], now: epochNow() });
+    stack = { elements, index };
   };
 
   const commands: Record<PickerCommand, () => void> = {
@@ -241,10 +290,10 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     previous: () => step('previous'),
     next: () => step('next'),
     toggle: () => {
-      const target = state.current ?? state.hovered;
-      if (!target) return;
-      toggleSelection(target);
-      Object.assign(state, { current: target, anchored: true });
+      const current = currentOf(focus);
+      if (!current) return;
+      choose(current.element);
+      update({ type: 'anchor', element: current.element, trail: current.trail, now: epochNow() });
     },
     cycle: () => cycle(1),
     cycleBack: () => cycle(-1),
@@ -262,35 +311,66 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
       overlay.focus();
       layoutDirty = true;
     },
-    move: ({ x, y }) => {
-      if (state.pointer?.x === x && state.pointer.y === y) return false;
-      state.pointer = { x, y };
-      const hit = hitTest(x, y);
-      if (hit === state.hovered && !state.stack) return false;
-      Object.assign(state, { hovered: hit, stack: null });
-      if (!state.anchored) state.current = hit;
+    move: ({ x, y, exact: alt = false, t }) => {
+      const exactChanged = alt !== exact;
+      if (pointer?.x === x && pointer.y === y && !exactChanged) return false;
+      pointer = { x, y };
+      exact = alt;
+      const before = pointed?.target;
+      const focused = focus;
+      pointAt(x, y, t);
+      if (pointed?.target === before && focus === focused && !exactChanged) return false;
     },
-    leave: () => {
-      Object.assign(state, { pointer: null, hovered: null, stack: null });
-      if (!state.anchored) state.current = null;
+    leave: ({ x = pointer?.x ?? 0, y = pointer?.y ?? 0, t = epochNow() }) => {
+      pointer = null;
+      pointed = null;
+      stack = null;
+      update({ type: 'bar', x, y, now: t });
     },
-    click: ({ x, y }) => {
-      const target = state.stack ? state.current : hitTest(x, y);
+    click: ({ x, y, exact: alt = false }) => {
+      // While a question is open, a click on the page is a "no".
+      if (question) return answer(false);
+      exact = alt;
+      if (!stack) {
+        pointer = { x, y };
+        pointAt(x, y);
+      }
+      const target = stack ? currentOf(focus)?.element : pointed?.target;
       if (!target) return;
-      toggleSelection(target);
-      Object.assign(state, { current: target, hovered: target, anchored: true, trail: [], stack: null });
+      choose(target);
+      const trail = stack ? [] : (pointed?.trail ?? []);
+      update({ type: 'anchor', element: target, trail, now: epochNow() });
     },
     wheel: ({ x, y, dx, dy }) => {
-      scrollFrom(deepElementFromPoint(doc, x, y, isOwn), dx, dy, view);
+      const scrolled = scrollFrom(reader.pointAt(x, y, true)?.raw ?? null, dx, dy, view);
+      if (!scrolled && dy > 0) overscrolled = true;
       invalidateLayout();
     },
-    command: ({ command }) => commands[command](),
+    command: ({ command }) => {
+      // While a question is open, Enter answers yes and Esc no; the other keys wait.
+      if (question) {
+        if (command === 'toggle' || command === 'exit') answer(command === 'toggle');
+        return;
+      }
+      commands[command]();
+    },
     path: ({ index }) => {
+      if (question) return;
       const all = [...path.ancestors, ...path.children];
       const target = all[index];
       if (!target?.isConnected) return;
-      if (target === state.current) toggleSelection(target);
+      if (target === path.anchor) choose(target);
       else goTo(target, trailDown(target, path.ancestors));
+    },
+    exact: ({ on }) => {
+      if (on === exact) return false;
+      exact = on;
+      if (pointer) pointAt(pointer.x, pointer.y);
+    },
+    answer: ({ yes }) => answer(yes),
+    bar: ({ height }) => {
+      if (height === barHeight) return false;
+      barHeight = height;
     },
   };
 
@@ -301,18 +381,19 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   }
 
   const readyTimer = view.setTimeout(() => {
-    if (readyMs === undefined) options.onFail('The picker could not open on this page (it blocks extension frames).');
+    if (readyMs === undefined) options.onFail('Picking stopped: the picker could not open on this page (it blocks extension frames).');
   }, READY_TIMEOUT_MS);
   signal.addEventListener('abort', () => {
     mutations.disconnect();
     view.cancelAnimationFrame(frameRequest);
     view.clearTimeout(resolveTimer);
     view.clearTimeout(readyTimer);
+    view.clearTimeout(settleTimer);
   }, { once: true });
 
   return {
-    setTracked(next) {
-      picks = next;
+    setActivity(next) {
+      selection.setActivity(next);
       resolveSelection();
     },
     highlight(target) {
@@ -320,6 +401,17 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
       resolveSelection();
     },
   };
+}
+
+/** The page's clock in ms since the epoch, as the frame stamps pointer events. */
+function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** Whether the top document is scrolled to its end (or cannot scroll at all). */
+function atPageEnd(doc: Document): boolean {
+  const scroller = doc.scrollingElement;
+  return !scroller || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
 }
 
 /** The fields of `next` that are not the very same values as in `shown` (outlines are rebuilt, so always sent). */
@@ -344,27 +436,14 @@ interface PathElements {
   children: Element[];
 }
 
-interface PickerState {
-  pointer: { x: number; y: number } | null;
-  /** What a click would pick: the element under the pointer, or the one reached by cycling. */
-  hovered: Element | null;
-  /** What the path bar shows and the keyboard moves; follows the pointer until anchored. */
-  current: Element | null;
-  /** Set by a click, a key or the path bar: the pointer then only moves the hover outline. */
-  anchored: boolean;
-  /** Elements the user came up from, for ↓ to go back down the same way. */
-  trail: Element[];
-  /** The elements under the pointer while cycling through them. */
-  stack: { elements: Element[]; index: number } | null;
-}
-
 export interface PickerOptions {
   /** The extension page drawn over the viewport. */
   frameUrl: string;
   /** `performance.now()` when the picker was asked to start. */
   startedAt: number;
   onPick(pick: PickedElement): void;
-  onUnpick(selector: string): void;
+  /** The user unselected these rows of the activity (undoable from the panel). */
+  onUnpick(activityId: string, elementIds: string[]): void;
   /** The user asked to stop (Esc). */
   onExit(): void;
   /** Picking cannot go on on this page; `reason` is for the user. */
@@ -372,8 +451,8 @@ export interface PickerOptions {
 }
 
 export interface PickerHandle {
-  /** The elements of the current activity (the panel's list): they carry "Selected" badges. */
-  setTracked(picks: readonly Locatable[]): void;
+  /** The activity picks go to (its rows carry badges naming their metrics); null before there is one. */
+  setActivity(activity: Pick<Activity, 'id' | 'elements' | 'metrics'> | null): void;
   /** Outlines every match of a stored element (a row hovered in the panel); null clears it. */
   highlight(target: Locatable | null): void;
 }

@@ -100,11 +100,30 @@ export async function readView(frame: Frame): Promise<FrameText> {
       const numbers = document.querySelector(selector)?.getAttribute('d')?.match(/-?[\d.]+/g)?.map(Number);
       return numbers && numbers.length >= 4 ? { x: numbers[0]!, y: numbers[1]!, width: numbers[2]!, height: numbers[3]! } : null;
     };
+    const rectOf = (selector: string) => {
+      const element = document.querySelector(selector);
+      if (!element) return null;
+      const { x, y, width, height } = element.getBoundingClientRect();
+      return { x, y, width, height };
+    };
     return {
       current: text('[data-testid=current-label] .name'),
+      currentWords: text('[data-testid=current-label] .words'),
+      currentNote: text('[data-testid=current-label] .note'),
       currentSize: text('[data-testid=current-label] .size'),
       currentSelected: document.querySelector('[data-testid=current-label] .mark') !== null,
       hover: text('[data-testid=hover-label] .name'),
+      hoverWords: text('[data-testid=hover-label] .words'),
+      labelBoxes: [rectOf('[data-testid=current-label]'), rectOf('[data-testid=hover-label]')].filter((box) => box !== null),
+      badgeTexts: [...document.querySelectorAll<HTMLElement>('[data-testid=selected-badge]')].filter((badge) => !badge.hidden)
+        .map((badge) => [...badge.querySelectorAll('.metric')].map((metric) => metric.textContent).join(' · ')),
+      badgeBoxes: [...document.querySelectorAll<HTMLElement>('[data-testid=selected-badge]')].filter((badge) => !badge.hidden)
+        .map((badge) => badge.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }),
+      question: document.querySelector<HTMLElement>('[data-testid=question]')
+        ? { kind: document.querySelector<HTMLElement>('[data-testid=question]')!.dataset.kind!, text: text('[data-testid=question] .ask')! }
+        : null,
+      dock: document.querySelector<HTMLElement>('[data-testid=path-bar]')?.dataset.dock ?? null,
+      barBox: rectOf('[data-testid=path-bar]'),
       currentBox: box('path.current'),
       pointedBox: box('path.hover') ?? box('path.current'),
       badges: document.querySelectorAll('[data-testid=selected-badge]').length,
@@ -115,6 +134,8 @@ export async function readView(frame: Frame): Promise<FrameText> {
       })),
       stack: text('[data-testid=stack]'),
       pointed: text('[data-testid=hover-label] .name') ?? text('[data-testid=current-label] .name'),
+      pointedWords: text('[data-testid=hover-label] .words') ?? text('[data-testid=current-label] .words'),
+      pointedNote: document.querySelector('[data-testid=hover-label]') ? text('[data-testid=hover-label] .note') : text('[data-testid=current-label] .note'),
       readyMs: Number(document.documentElement.dataset.readyMs),
     };
   });
@@ -154,15 +175,46 @@ export async function hoverUntil(page: Page, frame: Frame, point: { x: number; y
   }
 }
 
-/** Clicks a path bar entry by its text and role. */
+/**
+ * Clicks a path bar entry by its text and role as a user does: the pointer travels there across the
+ * page (the bar lies over the viewport, so its coordinates are the page's) and clicks it.
+ */
 export async function clickPathEntry(frame: Frame, name: string, role: 'ancestor' | 'current' | 'child'): Promise<void> {
-  const clicked = await frame.evaluate((name, role) => {
-    const entry = [...document.querySelectorAll<HTMLElement>('[data-testid=path-entry]')]
-      .find((candidate) => candidate.dataset.role === role && candidate.textContent!.replace(' ✓', '') === name);
-    entry?.click();
-    return Boolean(entry);
-  }, name, role);
-  if (!clicked) throw new Error(`No ${role} path entry "${name}"`);
+  // In the frame: the entry's centre; with `under`, only once the entry is what lies under that point.
+  const entryAt = (name: string, role: string, under: boolean) => {
+    const matches = (element: HTMLElement | null | undefined) => element?.dataset.role === role && element.textContent!.replace(' ✓', '') === name;
+    const entry = [...document.querySelectorAll<HTMLElement>('[data-testid=path-entry]')].find(matches);
+    if (!entry) return null;
+    entry.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const { x, y, width, height } = entry.getBoundingClientRect();
+    const point = { x: x + width / 2, y: y + height / 2 };
+    if (under && !matches(document.elementFromPoint(point.x, point.y)?.closest<HTMLElement>('[data-testid=path-entry]'))) return null;
+    return point;
+  };
+  const point = await frame.evaluate(entryAt, name, role, false);
+  if (!point) throw new Error(`No ${role} path entry "${name}"`);
+  await frame.page().mouse.move(point.x, point.y, { steps: 4 });
+  // Like a user, click once the entry is there under the pointer (the bar redraws as the pointer arrives).
+  const there = await waitFor(`the ${role} path entry "${name}" under the pointer`, () => frame.evaluate(entryAt, name, role, true)).catch(async (error: Error) => {
+    throw new Error(`${error.message}; the bar shows ${JSON.stringify((await readView(frame)).path.map((entry) => entry.name))}`);
+  });
+  await clickInFrame(frame, there);
+}
+
+/** Clicks a button of the picker's frame (the bar's Select, a question's answer) with the real pointer. */
+export async function clickFrameButton(frame: Frame, testId: string): Promise<void> {
+  const box = await frame.$eval(`[data-testid=${testId}]`, (button) => {
+    const { x, y, width, height } = button.getBoundingClientRect();
+    return { x: x + width / 2, y: y + height / 2 };
+  });
+  await clickInFrame(frame, box);
+}
+
+/** Moves the pointer to a point of the frame in a few steps, across whatever lies between, and clicks. */
+async function clickInFrame(frame: Frame, point: { x: number; y: number }): Promise<void> {
+  const page = frame.page();
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+  await page.mouse.click(point.x, point.y);
 }
 
 /** The current activity's elements, read from extension storage through the panel page. */
@@ -234,6 +286,20 @@ export const pageEvents = (page: Page): Promise<string[]> =>
 
 export interface FrameText {
   current: string | null;
+  /** The current element in words: `Button “Buy”`. */
+  currentWords: string | null;
+  /** What the current label adds: "✓ Selected · in Shares", a layer warning… */
+  currentNote: string | null;
+  hoverWords: string | null;
+  pointedWords: string | null;
+  pointedNote: string | null;
+  labelBoxes: { x: number; y: number; width: number; height: number }[];
+  /** Each visible badge's metric names, joined by " · " ("Not in a metric" when none). */
+  badgeTexts: string[];
+  badgeBoxes: { x: number; y: number; width: number; height: number }[];
+  question: { kind: string; text: string } | null;
+  dock: string | null;
+  barBox: { x: number; y: number; width: number; height: number } | null;
   currentSize: string | null;
   currentSelected: boolean;
   hover: string | null;
