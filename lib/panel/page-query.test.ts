@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { drawHighlight, explainFailure, probeMatches } from './page-query';
 
 afterEach(() => {
+  // A watch left running (the replaced one's successor) must not outlive the test's document.
+  (globalThis as { __goalpostMatchWatch?: { cancel(): void } }).__goalpostMatchWatch?.cancel();
   drawHighlight(null);
   document.body.innerHTML = '';
 });
