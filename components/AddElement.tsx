@@ -6,6 +6,7 @@ import { typedPick } from '@/lib/panel/typed-element';
 import { SelectorInput } from './SelectorInput';
 import type { Highlight } from './hooks/useHighlight';
 import type { Send } from './hooks/useOperations';
+import { useFocusWithin } from './hooks/useFocusWithin';
 import { useSelectorDraft } from './hooks/useSelectorDraft';
 
 const OWNER = 'add-element';
@@ -16,7 +17,7 @@ const OWNER = 'add-element';
  */
 export function AddElement({ activity, tabId, pageUrl, highlight, send }: AddElementProps) {
   const [draft, setDraft] = useState('');
-  const [focused, setFocused] = useState(false);
+  const { focused, onFocusIn, onFocusOut } = useFocusWithin();
   const { check, target, count, proposals, view, reveal } = useSelectorDraft(tabId, draft, {}, focused);
   const targetKey = target ? JSON.stringify(target) : null;
   useEffect(() => {
@@ -38,9 +39,7 @@ export function AddElement({ activity, tabId, pageUrl, highlight, send }: AddEle
   };
 
   return (
-    <form class="add-element" data-testid="add-element" onSubmit={add}
-      onFocusIn={() => setFocused(true)}
-      onFocusOut={(event) => setFocused(event.currentTarget.contains(event.relatedTarget as Node | null))}>
+    <form class="add-element" data-testid="add-element" onSubmit={add} onFocusIn={onFocusIn} onFocusOut={onFocusOut}>
       <label for="add-element-input">Add element by selector</label>
       <div class="bar top nowrap">
         <div class="grow">

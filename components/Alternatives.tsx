@@ -1,7 +1,7 @@
 import type { TrackedElement } from '@/lib/goals/model';
 import { alternativesFor, shortHint } from '@/lib/panel/alternatives';
 import { matchesText } from '@/lib/panel/format';
-import { HINT_TEXT } from '@/lib/selector';
+import { stabilityHints } from '@/lib/panel/stability';
 import { useFreshCandidates } from './hooks/usePageAgent';
 
 /**
@@ -40,7 +40,7 @@ export function Alternatives({ element, tabId, previous, onUse }: AlternativesPr
                   <span class="alt-meta">
                     <span data-testid="alternative-count">{matchesText(alternative.matchCount)}{alternative.live ? '' : ' when picked'}</span>
                     {' · '}
-                    <span class={`hint-tag ${hint.level}`} title={alternative.hints.map((item) => HINT_TEXT[item]).join('\n') || 'Uses names meant to stay stable.'}>{hint.text}</span>
+                    <span class={`hint-tag ${hint.level}`} title={stabilityHints(alternative.selector, alternative.matchCount).map((item) => item.text).join('\n')}>{hint.text}</span>
                   </span>
                 </span>
                 <button type="button" class="small" data-testid="use-alternative" aria-label={`Use ${alternative.selector}`} onClick={() => onUse(alternative.selector)}>Use</button>

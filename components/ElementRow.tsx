@@ -10,6 +10,7 @@ import { overallStability, stabilityHints } from '@/lib/panel/stability';
 import { RowMenu } from './RowMenu';
 import { OffscreenHint } from './SelectorInput';
 import { SelectorField } from './SelectorField';
+import { useFocusWithin } from './hooks/useFocusWithin';
 import type { Highlight } from './hooks/useHighlight';
 import type { Send } from './hooks/useOperations';
 import { useMatchView } from './hooks/usePageAgent';
@@ -29,7 +30,7 @@ const ACTIONS: { kind: TrackedAction['kind']; label: string }[] = [
  */
 export function ElementRow({ activity, element, title, info, pageStatus, mark, tabId, send, highlight }: ElementRowProps) {
   const [hovered, setHovered] = useState(false);
-  const [focused, setFocused] = useState(false);
+  const { focused, onFocusIn, onFocusOut } = useFocusWithin();
   /** While editing: the draft's target (null: not valid yet); undefined when not editing. */
   const [draftTarget, setDraftTarget] = useState<MatchTarget | null | undefined>(undefined);
   const engaged = hovered || focused;
@@ -61,8 +62,8 @@ export function ElementRow({ activity, element, title, info, pageStatus, mark, t
       data-mark={mark.kind}
       onMouseEnter={() => setHovered(true)}
       onMouseLeave={() => setHovered(false)}
-      onFocusIn={() => setFocused(true)}
-      onFocusOut={(event) => setFocused(event.currentTarget.contains(event.relatedTarget as Node | null))}
+      onFocusIn={onFocusIn}
+      onFocusOut={onFocusOut}
     >
       <div class="row-head">
         <div class="row-heading">

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import type { MatchView } from '@/lib/panel/match-view';
 import type { SelectorCheck } from '@/lib/panel/selector-problem';
 import type { WorkingSelectors } from '@/lib/panel/working-selector';
@@ -11,10 +12,17 @@ import type { DraftCount } from './hooks/useDraftCount';
  */
 export function SelectorInput({ id, value, check, count, proposals, view, onReveal, label, testId, onInput, onKeyDown }: SelectorInputProps) {
   const messageId = `${id}-message`;
+  const input = useRef<HTMLInputElement>(null);
+  // The focus stays in the field: its matches stay outlined, and the user goes on typing.
+  const reveal = () => {
+    onReveal();
+    input.current?.focus();
+  };
   const showError = value.trim() !== '' && !check.ok;
   return (
     <div class="selector-input">
       <input
+        ref={input}
         id={id}
         class="mono"
         data-testid={testId}
@@ -36,7 +44,7 @@ export function SelectorInput({ id, value, check, count, proposals, view, onReve
           </div>
         )}
         {check.ok && <p class="status" data-testid="draft-count">{describeDraftCount(count)}</p>}
-        {check.ok && count.kind === 'count' && <OffscreenHint view={view} onShow={onReveal} />}
+        {check.ok && count.kind === 'count' && <OffscreenHint view={view} onShow={reveal} />}
       </div>
     </div>
   );

@@ -64,6 +64,7 @@ export function Welcome() {
             <p>
               Press <strong>Pick elements</strong>{shortcut ? <>, or <Keys keys={shortcut} /> on the page,</> : null} then click each element whose
               clicks count as a success. <Keys keys="Esc" /> stops.
+              {!shortcut && <> To start picking from the keyboard, set a keyboard shortcut for Goalpost in the browser’s extension shortcuts (see below).</>}
             </p>
           </li>
         </ol>

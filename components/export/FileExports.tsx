@@ -6,8 +6,7 @@ import { Status, type StatusLine } from './Status';
 /** Exports that stay on this computer: a download, or the clipboard for the canonical file. */
 export function FileExports({ activity }: { activity: Activity }) {
   return (
-    <section class="export-section" aria-labelledby="export-files-heading">
-      <h3 id="export-files-heading">Files</h3>
+    <section class="export-section" aria-label="Files">
       {fileExports(activity).map((row) => <FileRow key={row.target} row={row} />)}
     </section>
   );

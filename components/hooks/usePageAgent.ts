@@ -13,8 +13,9 @@ export function useMatchView(tabId: number | undefined, target: MatchTarget | nu
   const [view, setView] = useState<MatchView>();
   const key = target && active && tabId !== undefined ? `${tabId}|${JSON.stringify(target)}` : null;
   const [tick, setTick] = useState(0);
+  useEffect(() => setView(undefined), [key]);
   useEffect(() => {
-    setView(undefined);
+    // Asked again after a reveal (`tick`) without forgetting the last answer meanwhile.
     if (key === null || !target || tabId === undefined) return;
     let current = true;
     const ask = async () => {

@@ -14,10 +14,11 @@ describe('alternatives under Edit', () => {
     expect(alternativesFor('#buy', [candidate('#buy'), candidate('main button')], undefined)).toEqual([{ ...candidate('main button'), live: false }]);
   });
 
-  it('words the stability hint shortly', () => {
-    expect(shortHint(candidate('#a'))).toEqual({ level: 'stable', text: 'stable' });
-    expect(shortHint(candidate('a', 2, ['multiple-matches']))).toEqual({ level: 'stable', text: 'stable' });
-    expect(shortHint(candidate('li:nth-child(2) a', 1, ['position']))).toEqual({ level: 'fragile', text: 'uses position' });
-    expect(shortHint(candidate('.mt-2', 1, ['style-class']))).toEqual({ level: 'caution', text: 'uses a styling class' });
+  it('words the stability hint shortly, by the rules a row’s hint follows', () => {
+    expect(shortHint(candidate('#buy'))).toEqual({ level: 'stable', text: 'stable' });
+    expect(shortHint(candidate('[data-testid="nav-link"]'))).toEqual({ level: 'stable', text: 'stable' });
+    expect(shortHint(candidate('button'))).toEqual({ level: 'fragile', text: 'tags only' });
+    expect(shortHint(candidate('li:nth-child(2) a'))).toEqual({ level: 'fragile', text: 'uses position' });
+    expect(shortHint(candidate('button.buy'))).toEqual({ level: 'caution', text: 'classes only' });
   });
 });

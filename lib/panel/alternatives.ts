@@ -1,17 +1,8 @@
-import type { SelectorCandidate, StabilityHint } from '@/lib/selector';
+import type { SelectorCandidate } from '@/lib/selector';
+import { overallStability, stabilityHints, type StabilityLevel } from './stability';
 
 // The ranked alternatives shown under Edit (PRODUCT.md §2, issue 15): the ones stored at pick time
 // and fresh ones from the live page, each with its match count and a short stability hint.
-
-/** Short hints, most worrying first (lib/selector HINT_ORDER); the full sentence is the title. */
-const SHORT_HINTS: Record<StabilityHint, string> = {
-  'generated-name': 'name looks generated',
-  'state-name': 'uses a state',
-  'position': 'uses position',
-  'style-class': 'uses a styling class',
-  'multiple-matches': 'several matches',
-  'not-portable': 'not portable',
-};
 
 /**
  * Alternatives to `current`: fresh ones from the page when known (their counts are live), else
@@ -32,12 +23,15 @@ export function alternativesFor(current: string, stored: readonly SelectorCandid
   return result;
 }
 
-/** `stable` or the most worrying hint in a few words, for the alternative's tag. */
-export function shortHint(candidate: Pick<SelectorCandidate, 'hints'>): { level: 'stable' | 'caution' | 'fragile'; text: string } {
-  const [first] = candidate.hints.filter((hint) => hint !== 'multiple-matches');
-  if (!first) return { level: 'stable', text: 'stable' };
-  const fragile = first === 'generated-name' || first === 'state-name' || first === 'position';
-  return { level: fragile ? 'fragile' : 'caution', text: SHORT_HINTS[first] };
+/**
+ * The alternative's stability in a few words, by the same rules as a row's hint (stability.ts), so
+ * a bare `button` reads "tags only", not "stable"; "several matches" is said by its count already.
+ */
+export function shortHint(candidate: Pick<SelectorCandidate, 'selector'>): { level: StabilityLevel; text: string } {
+  const hints = stabilityHints(candidate.selector);
+  const level = overallStability(hints);
+  const worst = hints.find((hint) => hint.level === level);
+  return { level, text: worst?.short ?? 'classes only' };
 }
 
 export interface Alternative extends SelectorCandidate {

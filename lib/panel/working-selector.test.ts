@@ -59,3 +59,12 @@ describe('alternatives for one element', () => {
     expect(new Set(sets).size).toBe(sets.length);
   });
 });
+
+describe('ranking of working selectors', () => {
+  it('puts the steadiest of those matching the same elements first', () => {
+    document.body.innerHTML = '<nav class="site-nav hidden md:flex"><a href="/a">A</a></nav>';
+    const result = workingSelectors(document, 'nav.md\\:flex');
+    expect(result.proposals.map((proposal) => proposal.selector)[0]).toBe('nav.site-nav');
+    expect(result.proposals.map((proposal) => proposal.selector)).not.toContain(' nav');
+  });
+});

@@ -1,5 +1,6 @@
 import { candidateSelectors, validateSelector, type SelectorCandidate } from '@/lib/selector';
 import { classIssue, idIssue, isPlainIdent, isQuotable, valueIssue } from '@/lib/selector/names';
+import { overallStability, stabilityHints } from './stability';
 
 // Working selectors for one the panel refuses (issue 15, "plain errors"): computed in the page, by
 // the page agent, with the selector engine. A refused selector may still find elements there (the
@@ -21,8 +22,10 @@ export function workingSelectors(root: ParentNode, selector: string, repairs: re
   const wanted = matchList(root, selector);
   const proposals: Proposal[] = [];
   /** `portable`: what Goalpost proposes on its own stays in the portable dialect; the user's own corrected selector keeps their choices. */
-  const add = (candidate: string, why: string, portable = true) => {
-    if (proposals.some((proposal) => proposal.selector === candidate)) return;
+  const add = (raw: string, why: string, portable = true) => {
+    const candidate = raw.trim();
+    // `a[x="y"]` and `[x="y"]` for the same elements are one proposal, not two.
+    if (proposals.some((proposal) => bare(proposal.selector) === bare(candidate))) return;
     const check = validateSelector(candidate);
     if (!check.ok || (portable && check.hints.includes('not-portable'))) return;
     const found = matchList(root, candidate);
@@ -39,8 +42,9 @@ export function workingSelectors(root: ParentNode, selector: string, repairs: re
   }
   for (const repair of repairs) add(repair, 'your selector, corrected', false);
 
-  // Same elements first; the whole `class` attribute written out breaks on any restyle, so it goes last among equals.
-  proposals.sort((a, b) => Number(b.same) - Number(a.same) || Number(a.selector.includes('[class=')) - Number(b.selector.includes('[class=')));
+  // Same elements first, then the steadiest (a stable attribute or id before classes, a bare tag or
+  // the whole `class` attribute written out last: they break on any restructure or restyle).
+  proposals.sort((a, b) => Number(b.same) - Number(a.same) || steadiness(a.selector) - steadiness(b.selector));
   return { matched: wanted?.length ?? null, proposals: proposals.slice(0, MAX_PROPOSALS) };
 }
 
@@ -91,6 +95,18 @@ function identifiedAncestor(element: Element): string | null {
 }
 
 const MAX_ALTERNATIVES = 7;
+
+/** The selector without a tag name in front of an attribute, class or id. */
+function bare(selector: string): string {
+  return selector.replace(/(^|[\s>+~,(])[a-z][a-z0-9-]*(?=[[.#])/g, '$1');
+}
+
+const STEADINESS = { stable: 0, caution: 1, fragile: 2 } as const;
+
+function steadiness(selector: string): number {
+  if (selector.includes('[class=')) return 3;
+  return STEADINESS[overallStability(stabilityHints(selector))];
+}
 
 /** `tag[attr="value"]` for an attribute every element has with the same, stable value. */
 function sharedAttributeSelectors(elements: Element[]): string[] {

@@ -26,7 +26,7 @@ describe('PostHog actions API contract', () => {
 
   it('creates one action per metric (201) in the documented shape', async () => {
     const report = await push();
-    expect(report).toEqual({ ok: true, message: 'PostHog project 42: 2 action(s) created, 0 updated, 0 failed.' });
+    expect(report).toEqual({ ok: true, message: 'PostHog project 42: 2 actions created, 0 updated, 0 failed.' });
     expect(posthog.shapeErrors).toEqual([]);
     expect(posthog.actions.map((action) => action.name)).toEqual(['Spring sale · Buy', 'Spring sale · Subscribe']);
     expect(posthog.actions[0]!.steps).toHaveLength(2);
@@ -36,7 +36,7 @@ describe('PostHog actions API contract', () => {
   it('updates the same actions (200) on a second push, found by name across list pages', async () => {
     await push();
     const report = await push();
-    expect(report).toEqual({ ok: true, message: 'PostHog project 42: 0 action(s) created, 2 updated, 0 failed.' });
+    expect(report).toEqual({ ok: true, message: 'PostHog project 42: 0 actions created, 2 updated, 0 failed.' });
     expect(posthog.actions).toHaveLength(2);
     expect(posthog.log.filter((entry) => entry.method === 'PATCH').map((entry) => entry.path)).toEqual([
       '/api/projects/42/actions/1/', '/api/projects/42/actions/2/',
@@ -51,14 +51,14 @@ describe('PostHog actions API contract', () => {
     const report = await push();
     expect(report.ok).toBe(false);
     expect(report.message).toContain('PostHog already has an action named “Spring sale · Buy” that Goalpost could not update');
-    expect(report.message).toContain('(1 action(s) created, 0 updated, 1 failed)');
+    expect(report.message).toContain('(1 action created, 0 updated, 1 failed)');
     const [entry] = await outboxItem.getValue();
     expect(entry!.payload.kind === 'posthog' && entry!.payload.actions.map((action) => action.name)).toEqual(['Spring sale · Buy']);
     expect(entry!.error).toBe(report.message);
 
     posthog.actions[0]!.name = 'Old buy'; // the user renamed the old action in PostHog
     const retried = await retryOutboxEntry(entry!.id);
-    expect(retried).toEqual({ ok: true, message: 'PostHog project 42: 1 action(s) created, 0 updated, 0 failed.' });
+    expect(retried).toEqual({ ok: true, message: 'PostHog project 42: 1 action created, 0 updated, 0 failed.' });
     expect(await outboxItem.getValue()).toEqual([]);
     expect(posthog.shapeErrors).toEqual([]);
   });

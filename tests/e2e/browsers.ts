@@ -33,6 +33,22 @@ const firefoxPrefs = (downloads: string) => ({
   'browser.download.start_downloads_in_tmp_dir': false,
 });
 
+export interface LaunchOptions {
+  /** Reuse a profile (restart tests). */
+  profile?: string;
+  /**
+   * Firefox only: the colour scheme pages see. WebDriver BiDi cannot emulate `prefers-color-scheme`
+   * as Chromium's CDP can (page.emulateMediaFeatures), so a dark Firefox is a browser launched dark.
+   */
+  colorScheme?: 'light' | 'dark';
+}
+
+/** Firefox's own switches for `prefers-color-scheme` in pages: 0 dark, 1 light. */
+function colorSchemePrefs(scheme: LaunchOptions['colorScheme']): Record<string, number> {
+  if (!scheme) return {};
+  return { 'layout.css.prefers-color-scheme.content-override': scheme === 'dark' ? 0 : 1, 'ui.systemUsesDarkTheme': scheme === 'dark' ? 1 : 0 };
+}
+
 /** A real browser with the built extension installed and its panel open in a tab. */
 export interface Session {
   name: BrowserName;
@@ -40,8 +56,8 @@ export interface Session {
   panel: Page;
   profile: string;
   downloads: string;
-  /** The welcome page Goalpost opened on install (Chromium opens it on the first launch of a profile only). */
-  welcome: Page | undefined;
+  /** The welcome page Goalpost opened on install (Chromium: on the first launch of a profile only); waits for it. */
+  welcome(): Promise<Page>;
   /** Opens a web page in a new tab and clicks Goalpost's toolbar button on it, as a user would. */
   openPage(url: string): Promise<Page>;
   /**
@@ -68,7 +84,7 @@ export function executablePath(name: BrowserName): string {
   return candidate;
 }
 
-export async function launch(name: BrowserName, options: { profile?: string } = {}): Promise<Session> {
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Session> {
   const profile = options.profile ?? (await mkdtemp(join(tmpdir(), `goalpost-${name}-`)));
   const downloads = join(profile, 'downloads');
   const browser = name === 'chromium'
@@ -80,18 +96,20 @@ export async function launch(name: BrowserName, options: { profile?: string } = 
       })
     : await puppeteer.launch({
         browser: 'firefox', executablePath: executablePath(name), headless: true, userDataDir: profile,
-        extraPrefsFirefox: firefoxPrefs(downloads), defaultViewport: { width: 1280, height: 800 },
+        extraPrefsFirefox: { ...firefoxPrefs(downloads), ...colorSchemePrefs(options.colorScheme) }, defaultViewport: { width: 1280, height: 800 },
       });
   const console = watchConsole(browser);
   const extensionId = await browser.installExtension(join(OUTPUT, name === 'chromium' ? 'chrome-mv3' : 'firefox-mv3'));
-  // Firefox: the welcome tab is the only extension page a test can reach, so the panel is opened from it.
-  const welcome = await waitForExtensionTab(browser, 'welcome.html', [], '[data-testid=welcome]', name === 'chromium' ? 5_000 : 15_000)
-    .catch((error: unknown) => {
-      if (name === 'firefox') throw error;
-      return undefined;
+  let welcome: Promise<Page> | undefined;
+  const findWelcome = () => {
+    welcome ??= waitForExtensionTab(browser, 'welcome.html', [], '[data-testid=welcome]', 30_000).then((page) => {
+      console.watchPage(page);
+      return page;
     });
-  if (welcome) console.watchPage(welcome);
-  let panel = name === 'chromium' ? await openChromiumPanel(browser, extensionId) : await openPanelTwin(browser, welcome!);
+    return welcome;
+  };
+  // Firefox: the welcome tab is the only extension page a test can reach, so the panel is opened from it.
+  let panel = name === 'chromium' ? await openChromiumPanel(browser, extensionId) : await openPanelTwin(browser, await findWelcome());
   console.watchPage(panel);
   if (name === 'chromium') {
     // Browser-wide, so it outlives the page it was sent from.
@@ -112,7 +130,8 @@ export async function launch(name: BrowserName, options: { profile?: string } = 
     await page.triggerExtensionAction(extension);
   };
   return {
-    name, browser, profile, downloads, welcome,
+    name, browser, profile, downloads,
+    welcome: findWelcome,
     get panel() { return panel; },
     async openPage(url) {
       const page = await browser.newPage();
