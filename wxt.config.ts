@@ -42,6 +42,8 @@ export default defineConfig({
         }
       : {}),
   }),
+  // The sources zip (for the add-on stores' review) without test screenshots and benchmark results.
+  zip: { excludeSources: ['tests/e2e/artifacts/**', 'tests/bench/results/**'] },
   webExt: {
     // `npm run dev` opens a browser with Goalpost loaded. Chromium refuses to start as root without
     // --no-sandbox (containers, CI machines), and Debian names its Firefox `firefox-esr`.

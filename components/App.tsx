@@ -48,7 +48,7 @@ export function App() {
           {state.kind === 'error' && <p class="error" role="alert">{state.message}</p>}
           {workspace && <ActivityBar workspace={workspace} activity={activity} page={page} picking={picking} send={ops.send} />}
           {activity && <MetricList activity={activity} send={ops.send} />}
-          {activity && <ElementList activity={activity} tabId={page?.id} pageUrl={page?.url} picking={picking} send={ops.send} />}
+          {activity && <ElementList activity={activity} tabId={page?.id} pageUrl={page?.url} tabHidden={tab?.kind === 'hidden'} picking={picking} send={ops.send} />}
         </main>
       </div>
       <footer class="bottom">

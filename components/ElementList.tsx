@@ -16,7 +16,7 @@ import { useRowLabels } from './hooks/useRowLabels';
  * The Selected Elements list of the activity, grouped by the page each element was picked on
  * ("picked on" once per group, issue 15), with live counts on the target tab.
  */
-export function ElementList({ activity, tabId, pageUrl, picking, send }: ElementListProps) {
+export function ElementList({ activity, tabId, pageUrl, tabHidden, picking, send }: ElementListProps) {
   const targets: MatchTarget[] = activity.elements.map((element) => ({ selector: element.selector, frames: element.frames, shadowHosts: element.shadowHosts }));
   const page = usePageMatches(tabId, targets);
   // Looked up by target: a count never passes for another selector, and unchanged rows keep theirs.
@@ -47,7 +47,8 @@ export function ElementList({ activity, tabId, pageUrl, picking, send }: Element
   return (
     <section aria-labelledby="selected-heading">
       <h2 id="selected-heading">Selected Elements</h2>
-      <PageAccessNotice page={page} pageUrl={pageUrl} hasElements={activity.elements.length > 0} />
+      {/* A tab Goalpost cannot see is explained once, above (TabNotice). */}
+      {!tabHidden && <PageAccessNotice page={page} pageUrl={pageUrl} hasElements={activity.elements.length > 0} />}
       {activity.elements.length === 0 ? (
         <p class="empty" data-testid="elements-empty">
           {picking
@@ -74,6 +75,8 @@ interface ElementListProps {
   activity: Activity;
   tabId: number | undefined;
   pageUrl: string | undefined;
+  /** The target tab exists but Goalpost may not read it yet. */
+  tabHidden: boolean;
   picking: boolean;
   send: Send;
 }
