@@ -58,7 +58,7 @@ describe.each(BROWSERS)('panel for people in %s', (name) => {
     expect(text).toContain('Stop picking');
     expect(await welcome.$eval('.hero img', (img) => (img as HTMLImageElement).naturalWidth)).toBe(128);
     // The README shows Firefox's: Chromium started by puppeteer assigns no keyboard shortcut.
-    await saveShot(welcome, name, 'welcome', 'firefox');
+    await saveShot(welcome, name, 'welcome', 'firefox', true);
     await welcome.setViewport({ width: 360, height: 800 });
     expect(await welcome.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     for (const scheme of schemesOf(name)) {
@@ -183,6 +183,17 @@ describe.each(BROWSERS)('panel for people in %s', (name) => {
       await (await row.$('[data-testid=membership]'))!.click();
     }
     await waitFor('the metric’s elements', async () => (await panel.$$eval('[data-testid=metric-element-title]', (nodes) => nodes.map((node) => node.textContent))).join('|') === 'Button “Facebook”|Button “Subscribe”');
+  });
+
+  it(`[${name}] screenshots the panel at 320 and 400 px (with a link row and a metric), ${name === 'chromium' ? 'light and dark' : 'light'}`, async () => {
+    await panel.mouse.move(0, 0);
+    for (const width of [320, 400]) {
+      for (const scheme of schemesOf(name)) {
+        await useScheme(panel, name, scheme);
+        await panelShot(panel, name, width, scheme);
+      }
+    }
+    await useScheme(panel, name, 'light');
   });
 
   it(`[${name}] under Edit: ranked alternatives with counts and hints; one click swaps, the one before stays one click away`, async () => {
@@ -311,40 +322,45 @@ describe.each(BROWSERS)('panel for people in %s', (name) => {
     await replaceText(await panel.$('[data-testid=activity-name]'), `${'A very long activity name '.repeat(3)}for the spring campaign`);
     await waitFor('the long name', () => panel.$eval('[data-testid=activity-select]', (select) => ((select as HTMLSelectElement).selectedOptions[0]?.textContent ?? '').startsWith('A very long')));
     const problems: string[] = [];
-    for (const width of WIDTHS) {
-      await panel.setViewport({ width, height: 700 });
-      await panel.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      problems.push(...(await layoutProblems(panel)).map((problem) => `${width}px rows: ${problem}`));
-      const scrollbar = await panel.$eval('[data-testid=panel-scroll]', (node) => (node as HTMLElement).offsetWidth - node.clientWidth);
-      expect(scrollbar, `a real scrollbar at ${width} px`).toBeGreaterThan(0);
+    try {
+      for (const width of WIDTHS) {
+        await panel.setViewport({ width, height: 700 });
+        await panel.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        problems.push(...(await layoutProblems(panel)).map((problem) => `${width}px rows: ${problem}`));
+        const scrollbar = await panel.$eval('[data-testid=panel-scroll]', (node) => (node as HTMLElement).offsetWidth - node.clientWidth);
+        expect(scrollbar, `a real scrollbar at ${width} px`).toBeGreaterThan(0);
 
-      const row = (await panel.$$('[data-testid=element-row]'))[1]!;
-      await (await row.$('[data-testid=row-menu]'))!.click();
-      problems.push(...(await layoutProblems(panel)).map((problem) => `${width}px menu: ${problem}`));
-      await (await row.$('[data-testid=row-menu]'))!.click();
+        const row = (await panel.$$('[data-testid=element-row]'))[1]!;
+        await stopEditing(row);
+        await (await row.$('[data-testid=row-menu]'))!.click();
+        problems.push(...(await layoutProblems(panel)).map((problem) => `${width}px menu: ${problem}`));
+        await (await row.$('[data-testid=row-menu]'))!.click();
+        await waitFor('the menu to close', async () => !(await isShown(row, '[data-testid=delete-element]')));
 
-      await (await row.$('[data-testid=edit-selector]'))!.click();
-      await replaceText((await row.$('[data-testid=selector-input]'))!, '#signup\\:newsletter button', false);
-      await waitFor('the refusal', () => row.$('[data-testid=selector-message]'));
-      problems.push(...(await layoutProblems(panel)).map((problem) => `${width}px editing: ${problem}`));
-      await (await row.$('[data-testid=selector-cancel]'))!.click();
+        await (await row.$('[data-testid=edit-selector]'))!.click();
+        await replaceText((await row.$('[data-testid=selector-input]'))!, '#signup\\:newsletter button', false);
+        await waitFor('the refusal', () => row.$('[data-testid=selector-message]'));
+        problems.push(...(await layoutProblems(panel)).map((problem) => `${width}px editing: ${problem}`));
+        await stopEditing(row);
 
-      await panel.click('[data-testid=help]');
-      await waitFor('the help', () => panel.$('[data-testid=help-dialog][open]'));
-      problems.push(...(await layoutProblems(panel, '[data-testid=help-dialog]')).map((problem) => `${width}px help: ${problem}`));
-      await panel.click('[data-testid=help-close]');
+        await panel.click('[data-testid=help]');
+        await waitFor('the help', () => panel.$('[data-testid=help-dialog][open]'));
+        problems.push(...(await layoutProblems(panel, '[data-testid=help-dialog]')).map((problem) => `${width}px help: ${problem}`));
+        await panel.click('[data-testid=help-close]');
 
-      await panel.click('[data-testid=export-open]');
-      await waitFor('the export dialog', () => panel.$('[data-testid=export-dialog][open]'));
-      for (const tab of ['files', 'send', 'import']) {
-        await panel.click(`[data-testid=export-tab-${tab}]`);
-        problems.push(...(await layoutProblems(panel, '[data-testid=export-dialog]')).map((problem) => `${width}px export ${tab}: ${problem}`));
+        await panel.click('[data-testid=export-open]');
+        await waitFor('the export dialog', () => panel.$('[data-testid=export-dialog][open]'));
+        for (const tab of ['files', 'send', 'import']) {
+          await panel.click(`[data-testid=export-tab-${tab}]`);
+          problems.push(...(await layoutProblems(panel, '[data-testid=export-dialog]')).map((problem) => `${width}px export ${tab}: ${problem}`));
+        }
+        await panel.click('[data-testid=export-close]');
+        await waitFor('the dialog to close', async () => (await panel.$('[data-testid=export-dialog]')) === null);
       }
-      await panel.click('[data-testid=export-close]');
-      await waitFor('the dialog to close', async () => (await panel.$('[data-testid=export-dialog]')) === null);
+    } finally {
+      await replaceText(await panel.$('[data-testid=activity-name]'), 'NPR story page: engagement');
     }
     expect(problems).toEqual([]);
-    await replaceText(await panel.$('[data-testid=activity-name]'), 'NPR story page: engagement');
   });
 
   it(`[${name}] keeps every text at 4.5:1 contrast or more, ${name === 'chromium' ? 'in light and dark' : 'in light (dark: its own session below)'}, dialogs and disabled buttons included`, async () => {
@@ -423,17 +439,6 @@ describe.each(BROWSERS)('panel for people in %s', (name) => {
     for (const expected of [(await shortcutOf(panel)) ?? 'no shortcut set', 'Start or stop picking', '↑', 'Parent', 'Esc', 'Stop picking', 'Next element under the pointer']) expect(text).toContain(expected);
     await saveShot(panel, name, 'help');
     await panel.click('[data-testid=help-close]');
-  });
-
-  it(`[${name}] screenshots the panel at 320 and 400 px, ${name === 'chromium' ? 'light and dark' : 'light'}`, async () => {
-    await panel.mouse.move(0, 0);
-    for (const width of [320, 400]) {
-      for (const scheme of schemesOf(name)) {
-        await useScheme(panel, name, scheme);
-        await panelShot(panel, name, width, scheme);
-      }
-    }
-    await useScheme(panel, name, 'light');
   });
 
   it(`[${name}] leaves no error or warning in any extension page's console`, () => {
@@ -549,12 +554,15 @@ async function panelShot(panel: Page, browser: BrowserName, width: number, schem
   await saveShot(panel, browser, `panel-${width}-${scheme}`);
 }
 
+/** The screenshots the README shows (docs/<name>.png). */
+const README_SHOTS = new Set(['welcome', 'panel-320-light', 'panel-320-dark', 'panel-400-light', 'panel-400-dark', 'edit-alternatives', 'selector-problem', 'export-dialog']);
+
 /** Writes a screenshot to the artifacts, and to docs/ for the README when GOALPOST_DOCS=1 (from `docsFrom`). */
-async function saveShot(page: Page, browser: BrowserName, name: string, docsFrom: BrowserName = 'chromium'): Promise<void> {
+async function saveShot(page: Page, browser: BrowserName, name: string, docsFrom: BrowserName = 'chromium', fullPage = false): Promise<void> {
   await screenshot(page, `${browser}-ux-${name}`);
-  if (process.env.GOALPOST_DOCS !== '1' || browser !== docsFrom) return;
+  if (process.env.GOALPOST_DOCS !== '1' || browser !== docsFrom || !README_SHOTS.has(name)) return;
   await mkdir(DOCS, { recursive: true });
-  await page.screenshot({ path: join(DOCS, `${name}.png`) as `${string}.png` });
+  await page.screenshot({ path: join(DOCS, `${name}.png`) as `${string}.png`, fullPage });
 }
 
 /** Text under 4.5:1 against what is behind it, as "where “text” ratio". */
@@ -625,6 +633,13 @@ async function storedActivity(panel: Page): Promise<{ elements: { selector: stri
     const { workspace } = await api.storage.local.get('workspace');
     return workspace.activities.find((activity: { id: string }) => activity.id === workspace.currentActivityId);
   });
+}
+
+/** Leaves a row's Edit if it is open (Cancel), and waits for the row to show its selector again. */
+async function stopEditing(row: ElementHandle): Promise<void> {
+  const cancel = await row.$('[data-testid=selector-cancel]');
+  if (cancel) await cancel.click();
+  await waitFor('the row out of Edit', () => row.$('[data-testid=edit-selector]'));
 }
 
 async function isShown(root: Page | ElementHandle, selector: string): Promise<boolean> {
