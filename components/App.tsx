@@ -44,6 +44,7 @@ export function App() {
           <TabNotice tab={tab} />
           <OpError message={ops.error} onDismiss={ops.dismissError} />
           {state.kind === 'ready' && <QuarantineNotice values={state.quarantine} settingAside={state.settingAside} />}
+          {/* Panel-wide features (test mode, the health summary) mount here, one line each. */}
           {state.kind === 'loading' && <p class="status" aria-busy="true" data-testid="loading">Loading your activities…</p>}
           {state.kind === 'error' && <p class="error" role="alert">{state.message}</p>}
           {workspace && <ActivityBar workspace={workspace} activity={activity} page={page} picking={picking} send={ops.send} />}

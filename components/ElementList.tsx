@@ -23,10 +23,10 @@ export function ElementList({ activity, tabId, pageUrl, tabHidden, picking, send
   const matches = targets.map((target) => matchFor(page, target));
   const marks = useCountMarks(tabId, activity.elements.map((element) => `${element.id}|${element.selector}`), matches);
   const highlight = useHighlight(tabId);
-  useRowLabels(activity, tabId, matches);
+  useRowLabels(activity, tabId, pageUrl, matches);
   const indexOf = new Map(activity.elements.map((element, index) => [element.id, index]));
 
-  const row = (element: TrackedElement) => {
+  const row = (element: TrackedElement, onItsPage: boolean) => {
     const index = indexOf.get(element.id)!;
     return (
       <ElementRow
@@ -38,6 +38,7 @@ export function ElementList({ activity, tabId, pageUrl, tabHidden, picking, send
         pageStatus={page.status}
         mark={marks[index] ?? { kind: 'steady' }}
         tabId={tabId}
+        onItsPage={onItsPage}
         send={send}
         highlight={highlight}
       />
@@ -62,7 +63,7 @@ export function ElementList({ activity, tabId, pageUrl, tabHidden, picking, send
               <span class="group-label">{group.current ? 'Picked on this page' : 'Picked on'}</span>
               <span class="group-page">{shortUrl(group.page) || 'an unknown page'}</span>
             </p>
-            <ul class="elements" data-testid="element-list">{group.elements.map(row)}</ul>
+            <ul class="elements" data-testid="element-list">{group.elements.map((element) => row(element, group.current))}</ul>
           </div>
         ))
       )}

@@ -28,7 +28,7 @@ const ACTIONS: { kind: TrackedAction['kind']; label: string }[] = [
  * in. Action and delete sit in the "⋯" menu. Hovering or focusing the row outlines its matches on
  * the page (the draft's while editing) and says when some are off-screen.
  */
-export function ElementRow({ activity, element, title, info, pageStatus, mark, tabId, send, highlight }: ElementRowProps) {
+export function ElementRow({ activity, element, title, info, pageStatus, mark, tabId, onItsPage, send, highlight }: ElementRowProps) {
   const [hovered, setHovered] = useState(false);
   const { focused, onFocusIn, onFocusOut } = useFocusWithin();
   /** While editing: the draft's target (null: not valid yet); undefined when not editing. */
@@ -105,7 +105,7 @@ export function ElementRow({ activity, element, title, info, pageStatus, mark, t
         <MarkNote mark={mark} count={count} />
         {engaged && draftTarget === undefined && <OffscreenHint view={view} onShow={() => void reveal()} />}
       </div>
-      <SelectorField activityId={activity.id} element={element} title={title.text} tabId={tabId} engaged={engaged} send={send} onDraftTarget={setDraftTarget} />
+      <SelectorField activityId={activity.id} element={element} title={title.text} tabId={tabId} onItsPage={onItsPage} engaged={engaged} send={send} onDraftTarget={setDraftTarget} />
       {hints[0] && draftTarget === undefined && (
         <p class={`hint ${overallStability(hints)}`} data-testid="stability" title={hints.map((hint) => hint.text).join('\n')}>
           {hints[0].text}
@@ -167,6 +167,8 @@ interface ElementRowProps {
   pageStatus: PageMatchState['status'];
   mark: CountMark;
   tabId: number | undefined;
+  /** The tab shows the page this row was picked on. */
+  onItsPage: boolean;
   send: Send;
   highlight: Highlight;
 }

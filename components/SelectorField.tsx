@@ -12,7 +12,7 @@ import { useSelectorDraft } from './hooks/useSelectorDraft';
  * (Enter saves, Escape cancels) with the ranked alternatives below (issue 15). While the user
  * types, the draft's matches are what the row outlines on the page (`onDraftTarget`).
  */
-export function SelectorField({ activityId, element, title, tabId, engaged, send, onDraftTarget }: SelectorFieldProps) {
+export function SelectorField({ activityId, element, title, tabId, onItsPage, engaged, send, onDraftTarget }: SelectorFieldProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(false);
   /** The selector before the last swap or save, one click away (issue 15). */
@@ -26,8 +26,9 @@ export function SelectorField({ activityId, element, title, tabId, engaged, send
   const change = async (selector: string): Promise<boolean> => {
     const trimmed = selector.trim();
     if (trimmed === element.selector) return true;
-    const words = await describeOnPage(tabId, { selector: trimmed, ...where });
-    // Nothing found on the page: the old words may describe another element now; unknown (no page): keep them.
+    // Described from the page it was picked on only: the same selector may find another element elsewhere.
+    const words = onItsPage ? await describeOnPage(tabId, { selector: trimmed, ...where }) : undefined;
+    // Nothing found there: the old words may describe another element now; unknown (no page): keep them.
     const label = words === undefined ? undefined : words ?? 'Edited by hand';
     const result = await send({ kind: 'updateElement', activityId, elementId: element.id, selector: trimmed, ...(label ? { label } : {}) });
     if (result.ok) setPrevious(element.selector);
@@ -85,6 +86,8 @@ interface SelectorFieldProps {
   /** The row's title, to name the element to screen readers. */
   title: string;
   tabId: number | undefined;
+  /** The tab shows the page the row was picked on. */
+  onItsPage: boolean;
   /** The row has the pointer or the focus: its draft's off-screen matches are looked up. */
   engaged: boolean;
   send: Send;

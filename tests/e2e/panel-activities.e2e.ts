@@ -209,6 +209,14 @@ describe.each(BROWSERS)('panel activities in %s', (name) => {
     await waitFor('the migrated activity, covering the page', async () => (await coverage(panel)) === 'covered'
       && (await panel.$eval('[data-testid=activity-name]', (input) => (input as HTMLInputElement).value)) === 'My first activity', 20_000);
     expect(await rowSelectors(panel)).toEqual(['#buy-tea']);
+    // The old technical label is described again from the page, in words, and stored (issue 15).
+    await waitFor('the label in words', async () => (await panel.$eval('[data-testid=row-title]', (node) => node.textContent)) === 'Button “Buy tea”');
+    const label = await panel.evaluate(async () => {
+      type StorageApi = { storage: { local: { get(key: string): Promise<Record<string, { activities: { elements: { label: string }[] }[] }>> } } };
+      const scope = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
+      return (await (scope.browser ?? scope.chrome).storage.local.get('workspace')).workspace!.activities[0]!.elements[0]!.label;
+    });
+    expect(label).toBe('Button “Buy tea”');
     const meta = await panel.evaluate(async () => {
       type StorageApi = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
       const scope = globalThis as unknown as { browser?: StorageApi; chrome: StorageApi };
