@@ -635,11 +635,17 @@ async function storedActivity(panel: Page): Promise<{ elements: { selector: stri
   });
 }
 
-/** Leaves a row's Edit if it is open (Cancel), and waits for the row to show its selector again. */
+/**
+ * Leaves a row's Edit if it is open (Cancel), and waits for the row to show its selector again.
+ * Clicks again while still editing: working selectors computed in the page arrive after the
+ * refusal and move Cancel down, so a click aimed before they render can land beside it.
+ */
 async function stopEditing(row: ElementHandle): Promise<void> {
-  const cancel = await row.$('[data-testid=selector-cancel]');
-  if (cancel) await cancel.click();
-  await waitFor('the row out of Edit', () => row.$('[data-testid=edit-selector]'));
+  await waitFor('the row out of Edit', async () => {
+    if (await row.$('[data-testid=edit-selector]')) return true;
+    await (await row.$('[data-testid=selector-cancel]'))?.click();
+    return false;
+  });
 }
 
 async function isShown(root: Page | ElementHandle, selector: string): Promise<boolean> {
