@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { bundleRuntime } from './scripts/runtime-bundle';
 
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 64: 'icon/64.png', 96: 'icon/96.png', 128: 'icon/128.png' };
+
 // Firefox is built as MV3 (not WXT's MV2 default) so both browsers share one manifest shape,
 // including `optional_host_permissions`, which MV2 has no place for (see README "Why MV3 on Firefox").
 export default defineConfig({
@@ -12,10 +14,15 @@ export default defineConfig({
     name: 'Goalpost',
     description:
       'Click elements on any page to define click-tracking goal metrics, and export them to your tracking backend.',
-    permissions: ['storage', 'tabs', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // No `tabs` (Chrome's install prompt: "Read your browsing history"): the panel only needs the URL
+    // of the tab it works on, which `activeTab` (a toolbar click or the shortcut there) and a
+    // per-site host permission give (issue 15; README "Permissions, and why").
+    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Asked for per site when the user starts the picker there, and per host when a webhook is set.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
-    action: { default_title: 'Open Goalpost' },
+    // PNGs rendered from assets/icon/*.svg by `npm run icons` (scripts/render-icons.ts).
+    icons: ICONS,
+    action: { default_title: 'Open Goalpost', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // The picker's frame, laid over the page while picking (lib/picker/overlay.ts).
     web_accessible_resources: [{ resources: ['picker-frame.html'], matches: ['<all_urls>'] }],
     commands: {
@@ -36,6 +43,8 @@ export default defineConfig({
         }
       : {}),
   }),
+  // The sources zip (for the add-on stores' review) without test screenshots and benchmark results.
+  zip: { excludeSources: ['tests/e2e/artifacts/**', 'tests/bench/results/**'] },
   webExt: {
     // `npm run dev` opens a browser with Goalpost loaded. Chromium refuses to start as root without
     // --no-sandbox (containers, CI machines), and Debian names its Firefox `firefox-esr`.

@@ -3,28 +3,31 @@ import { newId, type Activity, type Workspace } from '@/lib/goals/model';
 import { activityNameFor } from '@/lib/goals/operations';
 import { activityCovers, normalizeUrl, scopeForPage } from '@/lib/goals/url-scope';
 import { shortUrl } from '@/lib/panel/format';
+import type { TargetTab } from '@/lib/panel/target-tab';
 import { CommitInput } from './CommitInput';
 import { ScopeEditor } from './ScopeEditor';
 import type { Send } from './hooks/useOperations';
 
 /** Switch, create, rename and delete activities; says whether the shown one covers the tab's page. */
-export function ActivityBar({ workspace, activity, pageUrl, send }: ActivityBarProps) {
+export function ActivityBar({ workspace, activity, page, picking, send }: ActivityBarProps) {
   const [created, setCreated] = useState<string | null>(null);
-  const webPage = pageUrl !== undefined && normalizeUrl(pageUrl) !== null ? pageUrl : undefined;
+  const webPage = page !== undefined && normalizeUrl(page.url) !== null ? page.url : undefined;
 
   const create = async () => {
     const activityId = newId('act');
-    const name = webPage ? activityNameFor(webPage) : `Activity ${workspace.activities.length + 1}`;
+    // Named after the page's title; the writer numbers a name already taken (never two alike).
+    const name = webPage ? activityNameFor(webPage, page?.title) : 'Activity';
     const result = await send({ kind: 'createActivity', activityId, name, scopes: webPage ? [scopeForPage(webPage)] : [] });
     if (result.ok) setCreated(activityId);
   };
 
   return (
     <section class="activity" aria-labelledby="activity-heading">
-      <div class="bar">
+      <div class="bar nowrap">
         <h2 id="activity-heading">Activity</h2>
         {workspace.activities.length > 0 && (
           <select
+            class="fill"
             data-testid="activity-select"
             aria-label="Switch activity"
             value={activity?.id ?? ''}
@@ -40,7 +43,7 @@ export function ActivityBar({ workspace, activity, pageUrl, send }: ActivityBarP
         <button type="button" data-testid="new-activity" onClick={create}>New</button>
       </div>
       {activity && (
-        <div class="bar">
+        <div class="bar nowrap">
           <CommitInput
             key={activity.id}
             testId="activity-name"
@@ -60,18 +63,20 @@ export function ActivityBar({ workspace, activity, pageUrl, send }: ActivityBarP
           </button>
         </div>
       )}
-      <Coverage workspace={workspace} activity={activity} pageUrl={webPage} send={send} onCreate={create} />
+      <Coverage workspace={workspace} activity={activity} pageUrl={webPage} picking={picking} send={send} onCreate={create} />
       {activity && <ScopeEditor activity={activity} pageUrl={webPage} send={send} />}
     </section>
   );
 }
 
 /** Which page the panel looks at, and whether the shown activity applies there (PRODUCT.md §3). */
-function Coverage({ workspace, activity, pageUrl, send, onCreate }: ActivityBarProps & { onCreate(): void }) {
+function Coverage({ workspace, activity, pageUrl, picking, send, onCreate }: CoverageProps) {
   if (!activity) {
     return (
       <p class="empty" data-testid="coverage" data-state="none">
-        No activity yet. Press “Pick elements” and click on the page to start one for it, or press New.
+        {picking
+          ? 'No activity yet: the first element you click on the page starts one for it.'
+          : 'No activity yet. Press “Pick elements” and click on the page to start one for it, or press New.'}
       </p>
     );
   }
@@ -99,6 +104,16 @@ function Coverage({ workspace, activity, pageUrl, send, onCreate }: ActivityBarP
 interface ActivityBarProps {
   workspace: Workspace;
   activity: Activity | undefined;
-  pageUrl: string | undefined;
+  page: Extract<TargetTab, { kind: 'web' }> | undefined;
+  picking: boolean;
   send: Send;
+}
+
+interface CoverageProps {
+  workspace: Workspace;
+  activity: Activity | undefined;
+  pageUrl: string | undefined;
+  picking: boolean;
+  send: Send;
+  onCreate(): void;
 }

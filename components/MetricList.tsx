@@ -1,4 +1,5 @@
 import { newId, type Activity, type Metric } from '@/lib/goals/model';
+import { rowTitle } from '@/lib/panel/row-title';
 import { CommitInput } from './CommitInput';
 import type { Send } from './hooks/useOperations';
 
@@ -38,9 +39,9 @@ function MetricCard({ activity, metric, send }: { activity: Activity; metric: Me
 
   return (
     <li class="card" data-testid="metric-card">
-      <div class="bar">
+      <div class="bar nowrap">
         <CommitInput class="grow" label="Metric name" testId="metric-name" value={metric.name} onCommit={async (name) => (await update({ name })).ok} />
-        <button type="button" data-testid="delete-metric" aria-label={`Delete metric ${metric.name}`}
+        <button type="button" class="icon-button" data-testid="delete-metric" aria-label={`Delete metric ${metric.name}`} title={`Delete metric ${metric.name}`}
           onClick={() => void send({ kind: 'removeMetric', activityId: activity.id, metricId: metric.id })}>✕</button>
       </div>
       <div class="bar">
@@ -66,20 +67,24 @@ function MetricCard({ activity, metric, send }: { activity: Activity; metric: Me
         <p class="status">No elements yet: tick “{metric.name}” on an element below.</p>
       ) : (
         <ul class="metric-elements">
-          {elements.map((element) => (
-            <li key={element.id} data-testid="metric-element">
-              <code class="mono">{element.selector}</code>
-              {others.length > 0 && (
-                <select aria-label={`Move ${element.selector} to another metric`} data-testid="metric-move" value=""
-                  onChange={(event) => void send({ kind: 'moveElement', activityId: activity.id, elementId: element.id, fromMetricId: metric.id, toMetricId: event.currentTarget.value })}>
-                  <option value="" disabled>Move to…</option>
-                  {others.map((other) => <option key={other.id} value={other.id}>{other.name}</option>)}
-                </select>
-              )}
-              <button type="button" aria-label={`Remove ${element.selector} from ${metric.name}`}
-                onClick={() => void send({ kind: 'setMembership', activityId: activity.id, metricId: metric.id, elementId: element.id, member: false })}>✕</button>
-            </li>
-          ))}
+          {elements.map((element) => {
+            // Titles, not selectors (issue 15); the selector is the tooltip.
+            const title = rowTitle(element).text;
+            return (
+              <li key={element.id} data-testid="metric-element">
+                <span class="metric-element-title" data-testid="metric-element-title" title={element.selector}>{title}</span>
+                {others.length > 0 && (
+                  <select class="move" aria-label={`Move ${title} to another metric`} data-testid="metric-move" value=""
+                    onChange={(event) => void send({ kind: 'moveElement', activityId: activity.id, elementId: element.id, fromMetricId: metric.id, toMetricId: event.currentTarget.value })}>
+                    <option value="" disabled>Move to…</option>
+                    {others.map((other) => <option key={other.id} value={other.id}>{other.name}</option>)}
+                  </select>
+                )}
+                <button type="button" class="icon-button" aria-label={`Remove ${title} from ${metric.name}`} title={`Remove from ${metric.name}`}
+                  onClick={() => void send({ kind: 'setMembership', activityId: activity.id, metricId: metric.id, elementId: element.id, member: false })}>✕</button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </li>

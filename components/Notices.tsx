@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { Undo } from '@/lib/goals/operations';
 import type { QuarantinedValue } from '@/lib/goals/schema';
 import { downloadJson } from '@/lib/panel/download';
@@ -14,14 +15,38 @@ export function OpError({ message, onDismiss }: { message: string | null; onDism
   );
 }
 
-/** "Deleted …  Undo", for the last deletion. */
-export function UndoBar({ undo, onUndo, onDismiss }: { undo: Undo | null; onUndo(): void; onDismiss(): void }) {
+/** How long the undo toast stays unless the pointer or the focus is on it (issue 15: "a few seconds"). */
+export const UNDO_TOAST_MS = 6000;
+
+/**
+ * "Deleted …  Undo", for the last deletion: in the panel's footer (never over a control), its text
+ * wrapping beside the buttons, gone after a few seconds unless hovered or focused.
+ */
+export function UndoToast({ undo, onUndo, onDismiss, timeoutMs = UNDO_TOAST_MS }: { undo: Undo | null; onUndo(): void; onDismiss(): void; timeoutMs?: number }) {
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const held = hovered || focused;
+  useEffect(() => {
+    if (!undo || held) return;
+    const timer = setTimeout(onDismiss, timeoutMs);
+    return () => clearTimeout(timer);
+  }, [undo, held, timeoutMs]);
+  useEffect(() => {
+    if (!undo) {
+      setHovered(false);
+      setFocused(false);
+    }
+  }, [undo]);
   if (!undo) return null;
   return (
-    <div class="undo-bar" role="status" data-testid="undo-bar">
-      <span class="grow">{undo.label}</span>
-      <button type="button" class="primary small" data-testid="undo" onClick={onUndo}>Undo</button>
-      <button type="button" class="small" aria-label="Close" onClick={onDismiss}>✕</button>
+    <div class="toast" role="status" data-testid="undo-bar"
+      onMouseEnter={() => setHovered(true)} onMouseLeave={() => setHovered(false)}
+      onFocusIn={() => setFocused(true)} onFocusOut={(event) => setFocused(event.currentTarget.contains(event.relatedTarget as Node | null))}>
+      <span class="toast-text">{undo.label}</span>
+      <span class="toast-actions">
+        <button type="button" class="primary small" data-testid="undo" onClick={onUndo}>Undo</button>
+        <button type="button" class="small icon-button" aria-label="Close" data-testid="undo-close" onClick={onDismiss}>✕</button>
+      </span>
     </div>
   );
 }

@@ -1,10 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Browser } from 'wxt/browser';
-import { onMessage, sendMessage, sendToTab, type PickerStatus } from '@/lib/messaging';
+import { sendMessage, sendToTab, type PickerStatus } from '@/lib/messaging';
 import { canScriptTab } from '@/lib/panel/access';
-import { isWebUrl, originPattern } from '@/lib/panel/target-tab';
+import { onPanelMessage } from '@/lib/panel/panel-messages';
+import { originPattern, type TargetTab } from '@/lib/panel/target-tab';
 
-export function PickerButton({ tab }: { tab: Browser.tabs.Tab | undefined }) {
+/** Starts and stops the picker on the target tab; `onActiveChange` tells the panel whether it is picking. */
+export function PickerButton({ tab: target, onActiveChange }: { tab: TargetTab | undefined; onActiveChange?(active: boolean): void }) {
+  // Only a web page Goalpost can see can be picked on (lib/panel/target-tab.ts); the panel explains the rest.
+  const tab = target?.kind === 'web' ? target : undefined;
   const [active, setActive] = useState(false);
   const [error, setError] = useState<string>();
   /** Whether Goalpost may script the tab; a pending check is awaited by the button (issue 11 item 6). */
@@ -23,11 +27,12 @@ export function PickerButton({ tab }: { tab: Browser.tabs.Tab | undefined }) {
     });
   };
 
+  useEffect(() => onActiveChange?.(active), [active]);
   useEffect(() => {
     setActive(false);
     access.current = Promise.resolve(false);
     accessKnown.current = false;
-    if (tab?.id === undefined || !isWebUrl(tab.url)) return;
+    if (!tab) return;
     const tabId = tab.id;
     const ask = () => {
       const run = ++generation.current;
@@ -47,26 +52,26 @@ export function PickerButton({ tab }: { tab: Browser.tabs.Tab | undefined }) {
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, [tab?.id, tab?.url]);
-  useEffect(() => onMessage('pageAccessChanged', ({ data }) => {
+  useEffect(() => onPanelMessage('pageAccessChanged', (data) => {
     if (data.tabId === tab?.id) checkAccess(data.tabId);
   }), [tab?.id]);
   // When picking stops on its own (the page fought it off), say why (issue 11 item 6).
-  useEffect(() => onMessage('pickerChanged', ({ data, sender }) => {
+  useEffect(() => onPanelMessage('pickerChanged', (data, sender) => {
     if (sender.tab?.id !== tab?.id) return;
     if (!data.active) stopped.current = data;
     setActive(data.active);
     setError(stoppedText(data));
   }), [tab?.id]);
 
-  const usable = tab?.id !== undefined && isWebUrl(tab.url);
+  const usable = tab !== undefined;
   const toggle = async () => {
-    if (!usable) return;
+    if (!tab) return;
     setError(undefined);
     const on = !active;
-    if (on && !(await allowed(tab.id!, tab.url!))) return;
+    if (on && !(await allowed(tab.id, tab.url))) return;
     const run = generation.current;
     stopped.current = null;
-    const status = await sendMessage('togglePicker', { tabId: tab.id!, on });
+    const status = await sendMessage('togglePicker', { tabId: tab.id, on });
     // The page may have reloaded while the picker was being injected (issue 5).
     if (run !== generation.current) return;
     // A page can end picking before the injection is even reported (issue 11): its reason wins.
@@ -101,11 +106,10 @@ export function PickerButton({ tab }: { tab: Browser.tabs.Tab | undefined }) {
   };
 
   return (
-    <div>
+    <div class="picker-button">
       <button type="button" class={active ? '' : 'primary'} data-testid="pick" disabled={!usable} onClick={toggle}>
         {active ? 'Stop picking' : 'Pick elements'}
       </button>
-      {!usable && <p class="status">Open a web page (http or https) to pick elements on it.</p>}
       {error && <p class="error" role="alert" data-testid="pick-error">{error}</p>}
     </div>
   );

@@ -4,10 +4,11 @@ import { scopeProblem } from '@/lib/goals/url-scope';
 import { CommitInput } from './CommitInput';
 import type { Send } from './hooks/useOperations';
 
+// Short, so the row fits a 320 px panel (issue 15); the field's label says what they compare.
 const KINDS: { kind: UrlScope['kind']; label: string }[] = [
-  { kind: 'exact', label: 'URL is' },
-  { kind: 'prefix', label: 'URL starts with' },
-  { kind: 'pattern', label: 'URL matches (* = anything)' },
+  { kind: 'exact', label: 'Is' },
+  { kind: 'prefix', label: 'Starts with' },
+  { kind: 'pattern', label: 'Matches *' },
 ];
 
 /** The activity's URL scopes (several allowed) and the pages its elements were picked on. */
@@ -29,6 +30,7 @@ export function ScopeEditor({ activity, pageUrl, send }: { activity: Activity; p
     <details class="scopes" data-testid="scopes">
       <summary>Pages and URLs ({activity.scopes.length})</summary>
       {activity.scopes.length === 0 && <p class="status">No URL yet: this activity applies to no page until you add one.</p>}
+      <p class="status">The activity applies to pages whose URL is, starts with, or matches one of these (* stands for anything).</p>
       <ul class="scope-list">
         {activity.scopes.map((scope) => (
           <li key={`${scope.kind}:${scope.value}`} data-testid="scope-row">
@@ -47,11 +49,11 @@ export function ScopeEditor({ activity, pageUrl, send }: { activity: Activity; p
               value={scope.value}
               onCommit={async (next) => (await send({ kind: 'updateScope', activityId: activity.id, previous: scope, scope: { ...scope, value: next } })).ok}
             />
-            <button type="button" aria-label={`Remove URL ${scope.value}`} data-testid="remove-scope" onClick={() => void send({ kind: 'removeScope', activityId: activity.id, scope })}>✕</button>
+            <button type="button" class="icon-button" aria-label={`Remove URL ${scope.value}`} title="Remove this URL" data-testid="remove-scope" onClick={() => void send({ kind: 'removeScope', activityId: activity.id, scope })}>✕</button>
           </li>
         ))}
       </ul>
-      <form class="bar" onSubmit={add} data-testid="add-scope">
+      <form class="scope-add" onSubmit={add} data-testid="add-scope">
         <select aria-label="How the new URL is compared" value={kind} onChange={(event) => setKind(event.currentTarget.value as UrlScope['kind'])}>
           {KINDS.map((item) => <option key={item.kind} value={item.kind}>{item.label}</option>)}
         </select>

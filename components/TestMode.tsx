@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Browser } from 'wxt/browser';
 import type { Activity, Metric, Workspace } from '@/lib/goals/model';
 import { activityCovers } from '@/lib/goals/url-scope';
 import { sendMessage } from '@/lib/messaging';
-import { isWebUrl } from '@/lib/panel/target-tab';
 import { ensureSiteAccess } from '@/lib/test-mode/access';
 import type { TestEntry, TestSession } from '@/lib/test-mode/session';
 import { testSessionsItem } from '@/lib/test-mode/storage';
@@ -15,13 +13,13 @@ import './test-mode.css';
  * "Test goals" (issue 13): a switch for the target tab; while on, the page flashes what each click
  * counts for and this lists the counts per metric, across the tab's page loads. Nothing is sent.
  */
-export function TestMode({ tab, workspace, activity }: { tab: Browser.tabs.Tab | undefined; workspace: Workspace | undefined; activity: Activity | undefined }) {
+export function TestMode({ tab, workspace, activity }: { tab: { id: number; url: string } | undefined; workspace: Workspace | undefined; activity: Activity | undefined }) {
   const sessions = useItem(testSessionsItem);
   const [error, setError] = useState<string>();
   /** Switching on: the page is not watched until the background's answer (its script is then listening). */
   const [starting, setStarting] = useState(false);
   const tabId = tab?.id;
-  const url = isWebUrl(tab?.url) ? tab.url : undefined;
+  const url = tab?.url;
   const session = tabId === undefined ? undefined : sessions?.[tabId];
   const tested = session && workspace?.activities.find((candidate) => candidate.id === session.activityId);
 

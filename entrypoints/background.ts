@@ -11,7 +11,8 @@ export default defineBackground(() => {
   openPanelOnActionClick((tab) => {
     if (tab.id !== undefined) void sendMessage('pageAccessChanged', { tabId: tab.id }).catch(() => undefined);
   });
-  onMessage('elementPicked', ({ data }) => writer.apply({ kind: 'recordPick', pick: data }).then(() => undefined));
+  // The tab's title names the activity a first pick starts (issue 15); the picker runs there, so Goalpost may read it.
+  onMessage('elementPicked', ({ data, sender }) => writer.apply({ kind: 'recordPick', pick: data, pageTitle: sender.tab?.title }).then(() => undefined));
   onMessage('workspaceOp', ({ data }) => writer.apply(data));
   onMessage('dismissQuarantined', ({ data }) => writer.dismissQuarantined(data.ids));
   // Unselecting in the picker is undone from the panel, like a Delete there (issue 11 item 4).
@@ -23,11 +24,14 @@ export default defineBackground(() => {
   registerExportHandlers(writer);
   registerTestMode();
   watchHealthOnPageLoads();
-  // A first install opens the panel in a tab, as a welcome page saying where Goalpost lives.
+  // A first install opens the welcome page: what Goalpost does and how to start (issue 15).
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html?welcome') });
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'toggle-picker' && tab?.id !== undefined) void togglePicker(tab.id, true);
+    if (command !== 'toggle-picker' || tab?.id === undefined) return;
+    void togglePicker(tab.id, true);
+    // The shortcut grants `activeTab`: the panel may now see the tab's address.
+    void sendMessage('pageAccessChanged', { tabId: tab.id }).catch(() => undefined);
   });
 });

@@ -7,8 +7,7 @@ import { TargetLimits } from './TargetLimits';
 /** Exports that stay on this computer: a download, or the clipboard for the canonical file. */
 export function FileExports({ activity }: { activity: Activity }) {
   return (
-    <section class="export-section" aria-labelledby="export-files-heading">
-      <h3 id="export-files-heading">Files</h3>
+    <section class="export-section" aria-label="Files">
       {fileExports(activity).map((row) => <FileRow key={row.target} row={row} activity={activity} />)}
     </section>
   );
@@ -30,11 +29,16 @@ function FileRow({ row, activity }: { row: FileExport; activity: Activity }) {
       <TargetLimits activity={activity} target={row.target} />
       {row.ok ? (
         <div class="export-actions">
-          <button type="button" data-testid={`download-${row.target}`} onClick={() => downloadText(row.fileName, row.text)}>
-            Download {row.fileName}
+          {/* Short buttons, the file name under the verb (issue 15). */}
+          <button type="button" class="file-button" data-testid={`download-${row.target}`} aria-label={`Download ${row.fileName}`} onClick={() => downloadText(row.fileName, row.text)}>
+            <span class="file-verb">Download</span>
+            <span class="file-name" title={row.fileName}>{row.fileName}</span>
           </button>
           {row.target === 'goalpost' && (
-            <button type="button" data-testid="copy-goalpost" onClick={() => void copy(row.text)}>Copy to clipboard</button>
+            <button type="button" class="file-button" data-testid="copy-goalpost" aria-label="Copy the Goalpost JSON to the clipboard" onClick={() => void copy(row.text)}>
+              <span class="file-verb">Copy</span>
+              <span class="file-name">to the clipboard</span>
+            </button>
           )}
         </div>
       ) : (

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging';
 import { describeDestination, outboxItem, type OutboxEntry } from '@/lib/export/outbox';
 import { requestHostAccess } from '@/lib/export/permission';
+import { plural } from '@/lib/panel/format';
 import { Status, type StatusLine } from './Status';
 import { useItem } from './useItem';
 
@@ -11,7 +12,7 @@ export function Outbox() {
   if (!entries || entries.length === 0) return null;
   return (
     <section class="export-section" aria-labelledby="export-outbox-heading" data-testid="outbox">
-      <h3 id="export-outbox-heading">Outbox ({entries.length} not sent)</h3>
+      <h3 id="export-outbox-heading">Outbox: {plural(entries.length, 'export')} not sent</h3>
       <ul class="outbox">{entries.map((entry) => <OutboxRow key={entry.id} entry={entry} />)}</ul>
     </section>
   );
@@ -31,7 +32,7 @@ function OutboxRow({ entry }: { entry: OutboxEntry }) {
     <li data-testid="outbox-entry">
       <strong>“{entry.payload.activityName}” → {where}</strong>
       <span class="error" data-testid="outbox-error">{entry.error}</span>
-      <span class="status">{entry.attempts} attempt(s), last at {new Date(entry.lastAttemptAt).toLocaleTimeString()}</span>
+      <span class="status">{plural(entry.attempts, 'attempt')}, the last at {new Date(entry.lastAttemptAt).toLocaleTimeString()}</span>
       <div class="export-actions">
         <button type="button" data-testid="outbox-retry" onClick={() => void retry()}>Retry: send to {where}</button>
         <button type="button" data-testid="outbox-discard" onClick={() => void sendMessage('discardOutbox', { entryId: entry.id })}>Discard</button>

@@ -7,6 +7,7 @@ import { toPostHogActions } from '@/lib/export/posthog';
 import { tokenWarning } from '@/lib/export/webhook';
 import { exportSecretsItem, exportSettingsItem } from '@/lib/export/settings';
 import type { SendReport } from '@/lib/export/send';
+import { plural } from '@/lib/panel/format';
 import { Status, type StatusLine } from './Status';
 import { TargetLimits } from './TargetLimits';
 import { useItem } from './useItem';
@@ -49,7 +50,7 @@ function WebhookForm({ activity, ...saved }: { activity: Activity; url: string; 
       <label>URL <input type="url" data-testid="webhook-url" placeholder="https://hooks.example.com/goalpost" value={url} onInput={(event) => setUrl(event.currentTarget.value)} /></label>
       <label>Bearer token (optional, kept on this computer) <input type="password" autocomplete="off" data-testid="webhook-token" value={token} onInput={(event) => setToken(event.currentTarget.value)} /></label>
       {warning && <ul class="warnings" data-testid="webhook-warning"><li>{warning}</li></ul>}
-      <button type="button" class="primary" data-testid="webhook-send" disabled={!url.trim()} onClick={() => void send()}>
+      <button type="button" class="primary send-button" data-testid="webhook-send" disabled={!url.trim()} onClick={() => void send()}>
         {parsed.ok ? `Send to ${parsed.url.host}` : 'Send to webhook'}
       </button>
       <Status status={status} testId="webhook-status" />
@@ -89,8 +90,9 @@ function PostHogForm({ activity, ...saved }: { activity: Activity; host: string;
       ) : (
         <ul class="problems" data-testid="problems-posthog">{actions.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>
       )}
-      <button type="button" class="primary" data-testid="posthog-send" disabled={!actions.ok || !projectId.trim() || !apiKey.trim()} onClick={() => void send()}>
-        {parsed.ok ? `Send ${actions.ok ? actions.value.length : 0} action(s) to PostHog at ${parsed.url.host}` : 'Send to PostHog'}
+      <button type="button" class="primary send-button" data-testid="posthog-send" disabled={!actions.ok || !projectId.trim() || !apiKey.trim()} onClick={() => void send()}>
+        <span class="file-verb">Send {plural(actions.ok ? actions.value.length : 0, 'action')}</span>{' '}
+        <span class="file-name">{parsed.ok ? `to PostHog at ${parsed.url.host}` : 'to PostHog'}</span>
       </button>
       <Status status={status} testId="posthog-status" />
     </section>

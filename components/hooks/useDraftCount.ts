@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
-import { queryMatches, type FirstMatch } from '@/lib/panel/page-query';
+import { queryMatches, type FirstMatch, type MatchTarget } from '@/lib/panel/page-query';
 
-/** How many elements a selector being typed matches on the tab, counted shortly after typing stops. */
-export function useDraftCount(tabId: number | undefined, selector: string | null): DraftCount {
+/** How many elements a selector being typed matches on the tab (in the row's frames and shadow roots), counted shortly after typing stops. */
+export function useDraftCount(tabId: number | undefined, target: MatchTarget | null): DraftCount {
   const [count, setCount] = useState<DraftCount>({ kind: 'idle' });
+  const key = target ? JSON.stringify(target) : null;
   useEffect(() => {
-    if (selector === null || tabId === undefined) {
+    if (target === null || tabId === undefined) {
       setCount({ kind: 'idle' });
       return;
     }
     setCount({ kind: 'counting' });
     let current = true;
     const timer = setTimeout(async () => {
-      const result = await queryMatches(tabId, [{ selector }]);
+      const result = await queryMatches(tabId, [target]);
       if (!current) return;
       const info = result.kind === 'ok' ? result.page.matches[0] : undefined;
       if (info?.ok) setCount({ kind: 'count', count: info.count, first: info.first });
@@ -22,7 +23,7 @@ export function useDraftCount(tabId: number | undefined, selector: string | null
       current = false;
       clearTimeout(timer);
     };
-  }, [tabId, selector]);
+  }, [tabId, key]);
   return count;
 }
 

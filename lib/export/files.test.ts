@@ -20,7 +20,7 @@ describe('file exports', () => {
     expect(gtm).toMatchObject({ ok: false, problems: ['The activity has no goal metrics yet: group its elements into a metric first.'] });
   });
 
-  it('makes file names every system accepts', () => {
-    expect(safeFileName('Q1: "Buy"/Sell?')).toBe('Q1- -Buy-Sell-');
+  it('makes file names every system accepts, keeping the name’s characters where they allow', () => {
+    expect(safeFileName('Q1: "Buy"/Sell?')).toBe('Q1 — “Buy”-Sell');
   });
 });

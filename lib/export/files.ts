@@ -3,6 +3,7 @@ import { canonicalFileName, CanonicalSchema, serializeCanonical, toCanonical } f
 import { serializeAdobeTarget, toAdobeTargetActivity } from './adobe-target';
 import { serializeGtm, toGtmContainer } from './gtm';
 import * as v from 'valibot';
+import { portableFileName } from '@/lib/panel/file-name';
 
 // The exports that stay in the browser (a downloaded file or the clipboard), one row per target.
 
@@ -35,9 +36,9 @@ function adobeTargetExport(activity: Activity, base: string): FileExport {
   return result.ok ? { ...common, ok: true, text: serializeAdobeTarget(result.value), warnings: result.warnings } : { ...common, ...result };
 }
 
-/** Characters that no file system accepts in a name become "-". */
+/** The name as written, except what some file system refuses (issue 15, lib/panel/file-name.ts). */
 export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'activity';
+  return portableFileName(name);
 }
 
 /** Saves text as a file through the browser's download (an extension page can do it without a permission). */

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { workspaceItem } from '@/lib/goals/storage';
 import type { Activity } from '@/lib/goals/model';
+import { plural } from '@/lib/panel/format';
 import { originPattern } from '@/lib/panel/target-tab';
 import { serializeCanonical } from './canonical';
 import type { HttpOptions } from './http';
@@ -71,7 +72,7 @@ async function deliverPostHog(payload: Extract<OutboxPayload, { kind: 'posthog' 
 
 function postHogSummary(results: PostHogResult[]): string {
   const count = (outcome: PostHogResult['outcome']) => results.filter((result) => result.outcome === outcome).length;
-  return `${count('created')} action(s) created, ${count('updated')} updated, ${count('failed')} failed`;
+  return `${plural(count('created'), 'action')} created, ${count('updated')} updated, ${count('failed')} failed`;
 }
 
 /** A fetch that fails without an answer is often a missing host permission; say so when it is. */

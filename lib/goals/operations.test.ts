@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Metric, PickedElement, Workspace } from './model';
-import { applyOperation, type WorkspaceOp } from './operations';
+import { activityNameFor, applyOperation, uniqueName, type WorkspaceOp } from './operations';
 
 const PAGE = 'https://shop.example/tea';
 const pick = (selector: string, pageUrl = PAGE): PickedElement => ({ selector, action: { kind: 'click' }, label: selector, pageUrl });
@@ -176,5 +176,30 @@ describe('workspace operations', () => {
     expect(applyOperation(ws, { kind: 'updateScope', activityId: 'a', previous: exact, scope: prefix }, 1).ok).toBe(false);
     expect(applyOperation(ws, { kind: 'addScope', activityId: 'a', scope: { kind: 'prefix', value: 'shop.example' } }, 1))
       .toMatchObject({ ok: false, message: expect.stringContaining('not a web address') });
+  });
+
+  it('names a first activity after the page title, and numbers a name already taken (issue 15)', () => {
+    let ws = run(empty, { kind: 'recordPick', pick: pick('#buy'), pageTitle: '  NPR story page:\n engagement ' });
+    expect(ws.activities[0]!.name).toBe('NPR story page: engagement');
+    ws = run(ws, { kind: 'createActivity', activityId: 'b', name: 'NPR story page: engagement', scopes: [] },
+      { kind: 'createActivity', activityId: 'c', name: 'npr story page: engagement', scopes: [] });
+    expect(ws.activities.map((activity) => activity.name)).toEqual([
+      'NPR story page: engagement', 'NPR story page: engagement (2)', 'npr story page: engagement (3)',
+    ]);
+    expect(activityNameFor(PAGE, 'about:blank')).toBe('shop.example/tea');
+    expect(activityNameFor(PAGE, 'x'.repeat(100))).toHaveLength(60);
+    expect(uniqueName('Shop (2)', ['Shop', 'Shop (2)'])).toBe('Shop (3)');
+  });
+
+  it('relabels a row for the selector it was described for, and takes a label with an edit', () => {
+    let ws = run(empty, { kind: 'recordPick', pick: pick('#buy') });
+    const activity = ws.activities[0]!;
+    const id = activity.elements[0]!.id;
+    ws = run(ws, { kind: 'relabelElement', activityId: activity.id, elementId: id, selector: '#buy', label: 'Button “Buy”' });
+    expect(ws.activities[0]!.elements[0]!.label).toBe('Button “Buy”');
+    // Described for a selector the row no longer has: an edit landed meanwhile, its label stays.
+    ws = run(ws, { kind: 'updateElement', activityId: activity.id, elementId: id, selector: '#sell', label: 'Button “Sell”' },
+      { kind: 'relabelElement', activityId: activity.id, elementId: id, selector: '#buy', label: 'Button “Buy”' });
+    expect(ws.activities[0]!.elements[0]).toMatchObject({ selector: '#sell', label: 'Button “Sell”', origin: 'edited' });
   });
 });

@@ -21,7 +21,8 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
     const name = cleanName(op.name);
     if (name === null) return refused('An activity needs a name.');
     if (ws.activities.some((activity) => activity.id === op.activityId)) return done(ws);
-    const activity = { ...createActivity(name, now, op.activityId), scopes: op.scopes };
+    // "New" never makes a second activity of the same name (issue 15): the new one is numbered.
+    const activity = { ...createActivity(uniqueName(name, ws.activities.map((item) => item.name)), now, op.activityId), scopes: op.scopes };
     return done({ activities: [...ws.activities, activity], currentActivityId: activity.id });
   },
 
@@ -77,7 +78,7 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
       updatedAt: now,
     })),
 
-  recordPick: (ws, op, now) => recordPick(ws, op.pick, now),
+  recordPick: (ws, op, now) => recordPick(ws, op.pick, now, op.pageTitle),
 
   // The picker's "select again to unselect" (PRODUCT.md §1) takes the rows back out of the list,
   // metrics included, and answers with their undo like Delete does (issue 11: no click loses work).
@@ -90,7 +91,7 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
     if (items.length === 0) return done(ws);
     let next = activity;
     for (const { element } of items) next = removeElement(next, element.id, now);
-    const label = items.length === 1 ? `Removed ${locationText(items[0]!.element)} in the picker.` : `Removed ${items.length} elements in the picker.`;
+    const label = items.length === 1 ? `Removed ${elementInWords(items[0]!.element)} in the picker.` : `Removed ${items.length} elements in the picker.`;
     return done(replaceActivity(ws, next), { kind: 'restoreElements', activityId: activity.id, items }, label);
   },
 
@@ -113,6 +114,8 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
         ...element,
         ...(reselected ? { selector: op.selector!.trim(), origin: 'edited' as const } : {}),
         ...(op.action !== undefined ? { action: op.action } : {}),
+        // The element the new selector finds, in words: the label (and the exported one) follows the edit (issue 15).
+        ...(op.label !== undefined && op.label.trim() !== '' ? { label: op.label.trim() } : {}),
       };
       // What was found for the old selector (issue 12) says nothing of the new one: checked again on the page.
       if (reselected || (op.action !== undefined && op.action.kind !== element.action.kind)) {
@@ -141,6 +144,16 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
       return { ...activity, elements, updatedAt: now };
     }),
 
+  // A row's label described again from the live page (issue 15). Only for the selector it was
+  // described for: an edit that landed meanwhile keeps its own label.
+  relabelElement: (ws, op, now) =>
+    withElement(ws, op.activityId, op.elementId, (activity, element) => {
+      const label = op.label.trim();
+      if (element.selector !== op.selector || label === '' || element.label === label) return activity;
+      const elements = activity.elements.map((item) => (item.id === element.id ? { ...item, label } : item));
+      return { ...activity, elements, updatedAt: now };
+    }),
+
   removeElement: (ws, op, now) => {
     const activity = ws.activities.find((item) => item.id === op.activityId);
     if (!activity) return refused(GONE_ACTIVITY);
@@ -150,7 +163,7 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
     const metricIds = metricsOf(activity, element.id);
     const next = replaceActivity(ws, removeElement(activity, element.id, now));
     const undo: WorkspaceOp = { kind: 'restoreElement', activityId: activity.id, element, index, metricIds };
-    return done(next, undo, `Deleted “${element.selector}”.`);
+    return done(next, undo, `Deleted ${elementInWords(element)}.`);
   },
 
   restoreElement: (ws, op, now) =>
@@ -277,10 +290,10 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
  * scopes adds that page, so the user can browse on and keep picking (PRODUCT.md §3). With no
  * activity yet, the first one is created for the page.
  */
-function recordPick(ws: Workspace, pick: PickedElement, now: number): Applied {
+function recordPick(ws: Workspace, pick: PickedElement, now: number, pageTitle?: string): Applied {
   const current = ws.activities.find((activity) => activity.id === ws.currentActivityId) ?? ws.activities.at(-1);
   if (!current) {
-    const activity = { ...createActivity(activityNameFor(pick.pageUrl), now), scopes: [scopeForPage(pick.pageUrl)] };
+    const activity = { ...createActivity(activityNameFor(pick.pageUrl, pageTitle), now), scopes: [scopeForPage(pick.pageUrl)] };
     return done({ activities: [addElement(activity, pick, now)], currentActivityId: activity.id });
   }
   const updated = coverPage(addElement(current, pick, now), pick.pageUrl);
@@ -310,14 +323,39 @@ function coverPage(activity: Activity, pageUrl: string): Activity {
   return { ...activity, scopes: [...activity.scopes, scopeForPage(pageUrl)] };
 }
 
-/** `shop.example/checkout`: short and recognisable; the user renames it. */
-export function activityNameFor(pageUrl: string): string {
+/**
+ * A new activity's name: the page's title, as the user knows the page (issue 15); without one,
+ * `shop.example/checkout`. Short and recognisable; the user renames it.
+ */
+export function activityNameFor(pageUrl: string, pageTitle?: string): string {
+  const title = (pageTitle ?? '').replace(/\s+/g, ' ').trim();
+  if (title !== '' && !/^(https?:|about:|moz-extension:|chrome-extension:)/i.test(title)) {
+    return title.length > MAX_TITLE_NAME ? `${title.slice(0, MAX_TITLE_NAME - 1).trimEnd()}…` : title;
+  }
   try {
     const url = new URL(pageUrl);
     return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
   } catch {
     return 'New activity';
   }
+}
+
+/** `name`, or `name (2)`, `name (3)`… : the first that none of `taken` uses (compared without case). */
+export function uniqueName(name: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((item) => item.trim().toLowerCase()));
+  if (!used.has(name.toLowerCase())) return name;
+  const base = name.replace(/ \(\d+\)$/, '');
+  for (let number = 2; ; number++) {
+    const candidate = `${base} (${number})`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+const MAX_TITLE_NAME = 60;
+
+/** The element as the undo toast names it: its label in words (`Button “Buy”`), else its selector. */
+function elementInWords(element: TrackedElement): string {
+  return /^[A-Z]/.test(element.label) && !/ by hand$/.test(element.label) ? element.label : `“${element.selector}”`;
 }
 
 function withActivity(ws: Workspace, activityId: string, change: (activity: Activity) => Activity | string): Applied {
@@ -397,11 +435,13 @@ export type WorkspaceOp =
   | { kind: 'addScope'; activityId: string; scope: UrlScope }
   | { kind: 'updateScope'; activityId: string; previous: UrlScope; scope: UrlScope }
   | { kind: 'removeScope'; activityId: string; scope: UrlScope }
-  | { kind: 'recordPick'; pick: PickedElement }
+  /** `pageTitle`: the tab's title, which names the activity when the pick starts the first one. */
+  | { kind: 'recordPick'; pick: PickedElement; pageTitle?: string }
   /** The picker unselected these rows of the activity (issue 11); answers with `restoreElements`. */
   | { kind: 'unrecordPick'; activityId: string; elementIds: string[] }
   | { kind: 'addElement'; activityId: string; pick: PickedElement }
-  | { kind: 'updateElement'; activityId: string; elementId: string; selector?: string; action?: TrackedAction }
+  | { kind: 'updateElement'; activityId: string; elementId: string; selector?: string; action?: TrackedAction; label?: string }
+  | { kind: 'relabelElement'; activityId: string; elementId: string; selector: string; label: string }
   | { kind: 'setTargetCheck'; activityId: string; elementId: string; selector: string; posthog: string | null; limit: string | null }
   | { kind: 'removeElement'; activityId: string; elementId: string }
   | { kind: 'restoreElement'; activityId: string; element: TrackedElement; index: number; metricIds: string[] }

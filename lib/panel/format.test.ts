@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesText, shortUrl } from './format';
+import { matchesText, plural, shortUrl } from './format';
 
 describe('panel wording', () => {
   it('shortens URLs and leaves what is not one alone', () => {
@@ -9,5 +9,6 @@ describe('panel wording', () => {
 
   it('counts matches in words', () => {
     expect([0, 1, 2].map(matchesText)).toEqual(['0 matches', '1 match', '2 matches']);
+    expect([0, 1, 2].map((count) => plural(count, 'action'))).toEqual(['0 actions', '1 action', '2 actions']);
   });
 });

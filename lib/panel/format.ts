@@ -11,5 +11,10 @@ export function shortUrl(url: string): string {
 }
 
 export function matchesText(count: number): string {
-  return count === 1 ? '1 match' : `${count} matches`;
+  return plural(count, 'match', 'matches');
+}
+
+/** `1 action`, `2 actions`, `0 actions`: never "action(s)" (issue 15). */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

@@ -9,13 +9,13 @@ const STABLE_ATTRIBUTES = /^(data-testid|data-test|data-qa|data-cy|data-track[\w
 const POSITION_PSEUDOS = new Set(['nth-child', 'nth-of-type', 'nth-last-child', 'nth-last-of-type', 'first-child', 'last-child', 'first-of-type', 'last-of-type']);
 
 const RULES: StabilityRule[] = [
-  { level: 'fragile', test: (parts) => parts.pseudos.find((name) => POSITION_PSEUDOS.has(name)), text: (found) => `Uses position (:${found}): breaks when elements are added, removed or moved.` },
-  { level: 'fragile', test: (parts) => parts.names.find((name) => looksGenerated(name)), text: (found) => `“${found}” looks generated: it may change with the next deploy.` },
-  { level: 'fragile', test: (parts) => parts.classes.find((name) => isStateName(name)), text: (found) => `“${found}” is a state class: it comes and goes as visitors interact.` },
-  { level: 'fragile', test: (parts) => (parts.names.length === 0 && parts.attributes.length === 0 ? 'tags' : undefined), text: () => 'Only tag names: it matches by page structure, which changes often.' },
-  { level: 'caution', test: (parts) => (parts.depth > 4 ? String(parts.depth) : undefined), text: (found) => `A chain of ${found} steps: a change to any ancestor breaks it.` },
-  { level: 'stable', test: (parts) => parts.attributes.find((name) => STABLE_ATTRIBUTES.test(name)), text: (found) => `Uses ${found}, an attribute meant to stay stable.` },
-  { level: 'stable', test: (parts) => (parts.ids.length > 0 ? parts.ids[0] : undefined), text: (found) => `Uses the id “${found}”.` },
+  { level: 'fragile', short: 'uses position', test: (parts) => parts.pseudos.find((name) => POSITION_PSEUDOS.has(name)), text: (found) => `Uses position (:${found}): breaks when elements are added, removed or moved.` },
+  { level: 'fragile', short: 'name looks generated', test: (parts) => parts.names.find((name) => looksGenerated(name)), text: (found) => `“${found}” looks generated: it may change with the next deploy.` },
+  { level: 'fragile', short: 'uses a state', test: (parts) => parts.classes.find((name) => isStateName(name)), text: (found) => `“${found}” is a state class: it comes and goes as visitors interact.` },
+  { level: 'fragile', short: 'tags only', test: (parts) => (parts.names.length === 0 && parts.attributes.length === 0 ? 'tags' : undefined), text: () => 'Only tag names: it matches by page structure, which changes often.' },
+  { level: 'caution', short: 'long chain', test: (parts) => (parts.depth > 4 ? String(parts.depth) : undefined), text: (found) => `A chain of ${found} steps: a change to any ancestor breaks it.` },
+  { level: 'stable', short: 'stable', test: (parts) => parts.attributes.find((name) => STABLE_ATTRIBUTES.test(name)), text: (found) => `Uses ${found}, an attribute meant to stay stable.` },
+  { level: 'stable', short: 'stable', test: (parts) => (parts.ids.length > 0 ? parts.ids[0] : undefined), text: (found) => `Uses the id “${found}”.` },
 ];
 
 const LEVELS: StabilityLevel[] = ['fragile', 'caution', 'stable'];
@@ -27,11 +27,11 @@ export function stabilityHints(selector: string, matchCount?: number): Stability
   const hints: StabilityHint[] = [];
   for (const rule of RULES) {
     const found = rule.test(parts);
-    if (found !== undefined) hints.push({ level: rule.level, text: rule.text(found) });
+    if (found !== undefined) hints.push({ level: rule.level, text: rule.text(found), short: rule.short });
   }
-  if (matchCount !== undefined && matchCount > 1) hints.push({ level: 'caution', text: `Matches ${matchCount} elements: a click on any of them counts.` });
+  if (matchCount !== undefined && matchCount > 1) hints.push({ level: 'caution', text: `Matches ${matchCount} elements: a click on any of them counts.`, short: 'several matches' });
   if (!hints.some((hint) => hint.level !== 'stable')) {
-    if (hints.length === 0) hints.push({ level: 'caution', text: 'Uses classes only: fine as long as the site keeps its class names.' });
+    if (hints.length === 0) hints.push({ level: 'caution', text: 'Uses classes only: fine as long as the site keeps its class names.', short: 'classes only' });
   }
   hints.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
   return hints;
@@ -87,6 +87,8 @@ interface SelectorParts {
 
 interface StabilityRule {
   level: StabilityLevel;
+  /** A few words for tight places (the alternatives under Edit). */
+  short: string;
   test(parts: SelectorParts): string | undefined;
   text(found: string): string;
 }
@@ -96,4 +98,6 @@ export type StabilityLevel = 'fragile' | 'caution' | 'stable';
 export interface StabilityHint {
   level: StabilityLevel;
   text: string;
+  /** The same in a few words. */
+  short: string;
 }

@@ -26,7 +26,7 @@ describe('PostHog actions API contract', () => {
 
   it('creates one action per metric (201) in the documented shape', async () => {
     const report = await push();
-    expect(report).toEqual({ ok: true, message: 'PostHog project 42: 2 action(s) created, 0 updated, 0 failed.' });
+    expect(report).toEqual({ ok: true, message: 'PostHog project 42: 2 actions created, 0 updated, 0 failed.' });
     expect(posthog.shapeErrors).toEqual([]);
     expect(posthog.actions.map((action) => action.name)).toEqual(['Spring sale · Buy', 'Spring sale · Subscribe']);
     expect(posthog.actions[0]!.steps).toHaveLength(2);
@@ -37,7 +37,7 @@ describe('PostHog actions API contract', () => {
   it('updates the same actions (200) on a second push, found by name across list pages', async () => {
     await push();
     const report = await push();
-    expect(report).toEqual({ ok: true, message: 'PostHog project 42: 0 action(s) created, 2 updated, 0 failed.' });
+    expect(report).toEqual({ ok: true, message: 'PostHog project 42: 0 actions created, 2 updated, 0 failed.' });
     expect(posthog.actions).toHaveLength(2);
     expect(posthog.log.filter((entry) => entry.method === 'PATCH').map((entry) => entry.path)).toEqual([
       '/api/projects/42/actions/1/', '/api/projects/42/actions/2/',
@@ -48,7 +48,7 @@ describe('PostHog actions API contract', () => {
   it('creates an action whose name a deleted action had: PostHog checks names among live actions only', async () => {
     posthog.actions.push({ id: 99, name: 'Spring sale · Buy', steps: [], deleted: true });
     const report = await push();
-    expect(report).toEqual({ ok: true, message: 'PostHog project 42: 2 action(s) created, 0 updated, 0 failed.' });
+    expect(report).toEqual({ ok: true, message: 'PostHog project 42: 2 actions created, 0 updated, 0 failed.' });
   });
 
   it('explains a clash with an action created meanwhile (400), keeps it in the outbox, and updates it on retry', async () => {
@@ -64,12 +64,12 @@ describe('PostHog actions API contract', () => {
     expect(original).toBe('ok');
     expect(report.ok).toBe(false);
     expect(report.message).toContain('PostHog already has an action named “Spring sale · Buy” that was not in the project’s list when Goalpost read it');
-    expect(report.message).toContain('(1 action(s) created, 0 updated, 1 failed)');
+    expect(report.message).toContain('(1 action created, 0 updated, 1 failed)');
     const [entry] = await outboxItem.getValue();
     expect(entry!.payload.kind === 'posthog' && entry!.payload.actions.map((action) => action.name)).toEqual(['Spring sale · Buy']);
     expect(entry!.error).toBe(report.message);
     const retried = await retryOutboxEntry(entry!.id);
-    expect(retried).toEqual({ ok: true, message: 'PostHog project 42: 0 action(s) created, 1 updated, 0 failed.' });
+    expect(retried).toEqual({ ok: true, message: 'PostHog project 42: 0 actions created, 1 updated, 0 failed.' });
     expect(await outboxItem.getValue()).toEqual([]);
     expect(posthog.shapeErrors).toEqual([]);
   });

@@ -100,6 +100,8 @@ describe.each(BROWSERS)('export and import in %s', (name) => {
   it(`[${name}] sends the activity to a local webhook after the permission prompt`, async () => {
     const panel = session.panel;
     const url = `${hook.origin}/goalpost`;
+    // The dialog's Send tab (issue 15: Files / Send / Import).
+    await panel.click('[data-testid=export-tab-send]');
     await panel.type('[data-testid=webhook-url]', url);
     await panel.type('[data-testid=webhook-token]', TOKEN);
     expect(await text(panel, '[data-testid=webhook-send]')).toBe(`Send to ${new URL(url).host}`);
@@ -162,8 +164,8 @@ describe.each(BROWSERS)('export and import in %s', (name) => {
     await panel.type('[data-testid=posthog-host]', posthog.origin);
     await panel.type('[data-testid=posthog-project]', '42');
     await panel.type('[data-testid=posthog-key]', POSTHOG_KEY);
-    expect(await text(panel, '[data-testid=posthog-send]')).toBe(`Send 2 action(s) to PostHog at ${host}`);
-    const expected = 'PostHog project 42: 2 action(s) created, 0 updated, 0 failed.';
+    expect(await text(panel, '[data-testid=posthog-send]')).toBe(`Send 2 actions to PostHog at ${host}`);
+    const expected = 'PostHog project 42: 2 actions created, 0 updated, 0 failed.';
     if (name === 'chromium') {
       // Same reason as the webhook: grant by a toolbar click on the host's page, send by message.
       await session.openPage(`${posthog.origin}/project`);
@@ -183,6 +185,7 @@ describe.each(BROWSERS)('export and import in %s', (name) => {
   it(`[${name}] refuses a broken file with the failing field, and changes nothing`, async () => {
     const panel = session.panel;
     const before = await storageGet(panel, ['workspace', 'workspace$']);
+    await panel.click('[data-testid=export-tab-import]');
     await upload(panel, 'export-broken.goalpost.json');
     const status = await waitFor('the import error', () => text(panel, '[data-testid=import-status]'));
     expect(status).toBe('Not imported, nothing changed. metrics[0].counting: must be "once" or "every"');
@@ -213,6 +216,7 @@ describe.each(BROWSERS)('export and import in %s', (name) => {
     // Round trip through the browser: the re-exported file is byte-identical to the imported one.
     await rm(session.downloads, { recursive: true, force: true });
     await mkdir(session.downloads, { recursive: true });
+    await panel.click('[data-testid=export-tab-files]');
     await panel.click('[data-testid=download-goalpost]');
     expect(await completeDownload(session.downloads, '.goalpost.json')).toBe(twoMetrics);
   });
@@ -223,6 +227,7 @@ describe.each(BROWSERS)('export and import in %s', (name) => {
     const panel = session.panel;
     const other = `http://localhost:${new URL(hook.origin).port}/goalpost`;
     expect(await hasOrigin(panel, other)).toBe(false);
+    await panel.click('[data-testid=export-tab-send]');
     await panel.$eval('[data-testid=webhook-url]', (input) => { (input as HTMLInputElement).value = ''; });
     await panel.type('[data-testid=webhook-url]', other);
     const received = hook.received.length;

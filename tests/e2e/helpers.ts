@@ -31,8 +31,10 @@ export async function waitFor<T>(what: string, check: () => Promise<T> | T, time
 export async function outlinePixels(page: Page, element: ElementHandle): Promise<number> {
   const box = await element.boundingBox();
   if (!box) return 0;
+  // The box is in viewport coordinates; a screenshot's clip is in the document's.
+  const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
   const png = await page.screenshot({
-    clip: { x: Math.max(0, box.x - 3), y: Math.max(0, box.y - 3), width: box.width + 6, height: box.height + 6 },
+    clip: { x: Math.max(0, box.x + scroll.x - 3), y: Math.max(0, box.y + scroll.y - 3), width: box.width + 6, height: box.height + 6 },
     encoding: 'base64',
   });
   return page.evaluate(async (data) => {
