@@ -1,6 +1,7 @@
 import { registerExportHandlers } from '@/lib/export/background';
 import { createWorkspaceWriter } from '@/lib/goals/writer';
 import { onMessage, sendMessage } from '@/lib/messaging';
+import { registerPickerFrameTokens } from '@/lib/picker/frame-token-background';
 import { togglePicker } from '@/lib/picker/inject';
 import { openPanelOnActionClick } from '@/lib/panel/open';
 
@@ -15,6 +16,7 @@ export default defineBackground(() => {
   onMessage('elementUnpicked', ({ data }) => writer.apply({ kind: 'unrecordPick', ...data }).then(() => undefined));
   onMessage('togglePicker', ({ data }) => togglePicker(data.tabId, data.on));
   registerExportHandlers(writer);
+  registerPickerFrameTokens();
   // A first install opens the panel in a tab, as a welcome page saying where Goalpost lives.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html?welcome') });

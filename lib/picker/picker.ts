@@ -52,7 +52,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
 
   const overlay = mountOverlay(doc, options.frameUrl, {
     onInput: (input) => handle(input),
-    onLost: () => options.onFail('The page keeps removing the picker, so picking stopped.'),
+    onLost: (reason) => options.onFail(reason),
   }, signal);
   const isOwn = (element: Element) => element === overlay.host;
 
