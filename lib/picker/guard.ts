@@ -13,10 +13,9 @@ import { backdropPaints, type Host } from './host';
 /** Past this many fixes of one kind within WINDOW_MS, the page is fighting: picking stops. */
 const LIMITS: Record<Strike, number> = { removed: 20, hidden: 40, covered: 40, moved: 40, replaced: 10 };
 const WINDOW_MS = 5000;
-/** A click this soon after the overlay was out of place may have landed on it while it was: refused. */
-const SETTLE_MS = 250;
-/** How often the pointer's spot is hit-tested for something of the page's drawn over the overlay. */
-const PROBE_MS = 500;
+/** Trusted input that should never reach the page while the overlay is in charge. */
+const LEAKS = ['pointerdown', 'pointerup', 'pointermove', 'pointerover', 'mousedown', 'mouseup', 'mousemove', 'mouseover', 'click',
+  'dblclick', 'auxclick', 'contextmenu', 'wheel', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress'];
 /** Focus moves undone inside one page call (a page that refocuses itself on blur would loop). */
 const SYNC_REFOCUSES = 3;
 /** Pixels of tolerance when comparing the frame with the viewport (rounding of zoomed sizes). */
@@ -38,8 +37,6 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
   /** The page's modal dialog the host sits in (only there is it not inert), or null: the host is `html`'s last child. */
   let modal: Element | null = null;
   let lastFullscreen: Element | null = doc.fullscreenElement;
-  let lastOutOfPlace = -Infinity;
-  let pointer: { x: number; y: number } | null = null;
   let reasserting = false;
   let pendingReassert = false;
   let syncRefocuses = 0;
@@ -58,7 +55,6 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
   /** Counts a fix; false (and picking stops with its reason) once the page has forced too many. */
   const strike = (kind: Strike): boolean => {
     const now = performance.now();
-    if (kind !== 'replaced') lastOutOfPlace = now;
     const recent = (strikes.get(kind) ?? []).filter((at) => now - at < WINDOW_MS);
     recent.push(now);
     strikes.set(kind, recent);
@@ -70,11 +66,7 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
 
   const parent = () => modal ?? doc.documentElement;
 
-  const focusFrame = () => {
-    const frame = options.frame();
-    frame?.focus({ preventScroll: true });
-    frame?.contentWindow?.focus();
-  };
+  const focusFrame = () => options.focus();
   /** The keyboard is in the page (not in another tab, window or the side panel) but not in our frame. */
   const focusStolen = () => doc.hasFocus() && !focusIsOn(doc, element);
   const refocus = () => {
@@ -163,6 +155,7 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
       if (!strike('covered')) return false;
       showOnTop();
     }
+    if (host.topLayer) shownUnheard();
     if (doc.fullscreenElement !== lastFullscreen) {
       lastFullscreen = doc.fullscreenElement;
       ok = false;
@@ -176,7 +169,11 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
     if (!host.topLayer && !framePlaced(doc, options.frame())) {
       ok = false;
       if (!strike('moved')) return false;
+      // Out of the top layer (the page paints backdrops), a transformed ancestor moves the frame:
+      // then a tinted page is the lesser harm, and the top layer puts it back in place.
+      if (typeof element.showPopover === 'function') host.topLayer = true;
       host.restore();
+      showOnTop();
     }
     if (focusStolen()) focusFrame();
     return ok;
@@ -193,6 +190,7 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
   /** A dialog opening (its `open`), a popover or `inert` set anywhere, the host or an ancestor taken out. */
   const pageObserver = new MutationObserver((records) => {
     if (stopped) return;
+    notePopovers(records);
     if (records.some((record) => record.type === 'attributes' && record.attributeName !== 'style' && record.attributeName !== 'class')) reassert();
     check();
   });
@@ -222,14 +220,46 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
     refocus();
     if (event.target !== element) reassert();
   });
-  listen(view, 'keydown', (event) => {
-    if ((event as KeyboardEvent).key === 'Escape') options.escape();
-  });
-  const probe = view.setInterval(() => {
-    if (stopped || !pointer || !host.topLayer) return;
-    if (!hitsHost(doc, element, pointer.x, pointer.y)) reassert();
-  }, PROBE_MS);
-  signal.addEventListener('abort', () => view.clearInterval(probe), { once: true });
+  // Input the page receives while picking got past the overlay (something of the page's is drawn
+  // over it, or it holds the focus): the page's own handlers on its elements do not get it, a key
+  // still acts in the picker, and the overlay goes back on top before the next event.
+  for (const type of LEAKS) {
+    listen(view, type, (event) => {
+      if (stopped || !event.isTrusted) return;
+      event.stopImmediatePropagation();
+      event.preventDefault();
+      if (event.type === 'keydown') options.key(event as KeyboardEvent);
+      refocus();
+      reassert();
+    });
+  }
+  // Popovers the page shows without anyone hearing it (it swallows the toggle events): the page's
+  // popovers are known from the start and as they are added, and looked at on every frame.
+  const popovers = new Set<Element>(doc.querySelectorAll('[popover]'));
+  const onTop = new WeakSet<Element>();
+  const notePopovers = (records: MutationRecord[]) => {
+    for (const record of records) {
+      if (record.type === 'attributes' && record.attributeName === 'popover' && record.target !== element) popovers.add(record.target as Element);
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1 || node === element) continue;
+        if ((node as Element).hasAttribute('popover')) popovers.add(node as Element);
+        for (const inner of (node as Element).querySelectorAll('[popover]')) popovers.add(inner);
+      }
+    }
+  };
+  const shownUnheard = () => {
+    for (const popover of popovers) {
+      if (!popover.isConnected) {
+        popovers.delete(popover);
+        continue;
+      }
+      if (!popover.matches(':popover-open')) onTop.delete(popover);
+      else if (!onTop.has(popover)) {
+        onTop.add(popover);
+        reassert();
+      }
+    }
+  };
 
   return {
     place() {
@@ -238,9 +268,7 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
     },
     check,
     clickAllowed() {
-      const intact = check();
-      if (!intact || performance.now() - lastOutOfPlace < SETTLE_MS) return false;
-      return framePlaced(doc, options.frame(), options.frameViewport());
+      return check() && framePlaced(doc, options.frame(), options.frameViewport());
     },
     report(report: FrameReport) {
       if (report.report === 'viewport') check();
@@ -248,9 +276,6 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
         focusFrame();
         reassert();
       }
-    },
-    pointerAt(x, y) {
-      pointer = { x, y };
     },
     focusFrame,
     strike,
@@ -273,12 +298,6 @@ export function blockingModal(doc: Document, own: Element): Element | null {
     if (dialog && dialog.matches(':modal') && !composedContains(own, dialog)) return dialog;
   }
   return null;
-}
-
-/** Whether the host is what the pointer would hit at (x, y): nothing of the page's is drawn over it there. */
-export function hitsHost(doc: Document, host: Element, x: number, y: number): boolean {
-  const hit = deepElementAt(doc, x, y);
-  return hit !== null && composedContains(host, hit);
 }
 
 /** Whether the frame lies exactly over the viewport and, when it says so, is drawn at the page's scale. */
@@ -396,8 +415,10 @@ export interface GuardOptions {
   remount(): void;
   /** The host moved and its frame is loading again (Firefox): its next load is ours. */
   frameReloading(): void;
-  /** Esc reached the page (the keyboard was not in the frame): picking must stop all the same. */
-  escape(): void;
+  /** Moves the keyboard focus into the overlay. */
+  focus(): void;
+  /** A key pressed while the page held the focus: it acts in the picker all the same (Esc ends picking). */
+  key(event: KeyboardEvent): void;
   /** The page won: picking stops, and `reason` tells the user why. */
   lost(reason: string): void;
 }
@@ -410,8 +431,6 @@ export interface Guard {
   /** A click lands where the frame says only when the frame lies exactly over the viewport, at the page's scale, and has for a moment. */
   clickAllowed(): boolean;
   report(report: FrameReport): void;
-  /** Where the pointer is, as the frame last said: the spot checked for something drawn over the overlay. */
-  pointerAt(x: number, y: number): void;
   focusFrame(): void;
   /** Counts a fix the overlay made itself (a frame replaced); false once the page has forced too many. */
   strike(kind: Strike): boolean;

@@ -17,10 +17,15 @@ const HOST_STYLE: Record<string, string> = {
   'clip-path': 'none', mask: 'none', 'content-visibility': 'visible', contain: 'none', direction: 'ltr', 'unicode-bidi': 'normal',
   'color-scheme': 'normal',
 };
-/** The frame's style inside the closed shadow root, which the page cannot reach. */
+/** The style of the frames inside the closed shadow root, which the page cannot reach: both cover the host. */
 export const FRAME_STYLE: Record<string, string> = {
-  all: 'initial', display: 'block', width: '100%', height: '100%', border: '0', margin: '0', padding: '0',
-  background: 'transparent', 'pointer-events': 'auto', 'color-scheme': 'normal', visibility: 'visible',
+  all: 'initial', display: 'block', position: 'absolute', inset: '0', width: '100%', height: '100%', border: '0', margin: '0',
+  padding: '0', background: 'transparent', 'pointer-events': 'auto', 'color-scheme': 'normal', visibility: 'visible',
+};
+
+/** Under the frames, a box that takes the pointer while they load again (see overlay.ts). */
+export const CURTAIN_STYLE: Record<string, string> = {
+  all: 'initial', display: 'block', position: 'absolute', inset: '0', 'pointer-events': 'auto', background: 'transparent',
 };
 
 /** Backdrop properties that would draw something; each with the value that draws nothing. */

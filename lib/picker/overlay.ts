@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { isFrameReport, type FrameMessage, type OverlayMessage } from './frame-reports';
 import { registerFrameToken, releaseFrameToken } from './frame-token';
 import { guardOverlay, type Size } from './guard';
-import { applyStyle, createHost, FRAME_STYLE } from './host';
+import { applyStyle, createHost, CURTAIN_STYLE, FRAME_STYLE } from './host';
+import { commandForKey } from './keys';
 import { HANDSHAKE, type FrameInput, type PickerOutput } from './protocol';
 
 /** Shown in the frame when a click is refused because the frame was not exactly over the page. */
@@ -18,6 +19,35 @@ export const CLICK_REFUSED = 'That click was not picked: the page had moved Goal
  */
 export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEvents, signal: AbortSignal): Overlay {
   const host = createHost(doc);
+  // Under the picker's frame lies an empty frame of the page's own origin (about:blank), drawn and
+  // hit-tested in the page's own process. It takes the pointer while the picker's frame (another
+  // process) loads or reloads, when the browser would otherwise hand the events to the page, and
+  // it holds the keyboard: focus moves in and out of it synchronously, leaving no gap for a key to
+  // reach the page. The page cannot reach it: frames in a shadow tree are not in `window.frames`.
+  const shield = doc.createElement('iframe');
+  applyStyle(shield, FRAME_STYLE);
+  shield.tabIndex = -1;
+  shield.setAttribute('aria-hidden', 'true');
+  // And under both, a plain box: Firefox reloads frames that move (into the page's modal dialog), and
+  // until they have loaded again the pointer lands here, on the overlay, not on the page's elements.
+  const curtain = doc.createElement('div');
+  applyStyle(curtain, CURTAIN_STYLE);
+  host.shadow.append(curtain, shield);
+  let armed: Window | null = null;
+  /** A key for the picker, pressed outside its frame (in the shield, or in the page while it held the focus). */
+  const key = (event: KeyboardEvent) => {
+    const command = commandForKey(event);
+    if (!command || hidden) return;
+    event.preventDefault();
+    events.onInput({ type: 'command', command });
+  };
+  /** Keys pressed while the shield holds the focus are the picker's commands, as in the picker's frame. */
+  const armShield = () => {
+    const view = shield.contentWindow;
+    if (!view || view === armed) return;
+    armed = view;
+    view.addEventListener('keydown', key, { capture: true, signal });
+  };
   // The origin the handshake may go to: only our own extension page can receive the port. In
   // Chromium the frame is loaded from its per-session dynamic URL (use_dynamic_url) but its
   // document has the extension's own origin, which getURL('/') gives.
@@ -61,6 +91,8 @@ export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEve
     });
     const next = doc.createElement('iframe');
     applyStyle(next, FRAME_STYLE);
+    // The pointer goes to the shield until this frame has painted (its 'ready').
+    next.style.setProperty('pointer-events', 'none', 'important');
     next.setAttribute('allowtransparency', 'true');
     next.src = frameUrl;
     let loads = 0;
@@ -93,12 +125,12 @@ export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEve
       guard.report(message);
       return;
     }
-    if (message.type === 'move') guard.pointerAt(message.x, message.y);
     if (message.type === 'click' && !guard.clickAllowed()) {
       notice(CLICK_REFUSED);
       return;
     }
     if (message.type === 'click') notice(null);
+    if (message.type === 'ready') frame?.style.setProperty('pointer-events', 'auto', 'important');
     events.onInput(message);
   };
 
@@ -111,8 +143,16 @@ export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEve
       guard.place();
       load();
     },
-    frameReloading: () => (reloading = true),
-    escape: () => events.onInput({ type: 'command', command: 'exit' }),
+    frameReloading: () => {
+      reloading = true;
+      frame?.style.setProperty('pointer-events', 'none', 'important');
+    },
+    focus: () => {
+      armShield();
+      shield.focus({ preventScroll: true });
+      shield.contentWindow?.focus();
+    },
+    key,
     lost: (reason) => events.onLost(reason),
   }, signal);
 
