@@ -1,4 +1,5 @@
 import type { FrameReport } from './frame-reports';
+import type { FrameInput } from './protocol';
 import { backdropPaints, type Host } from './host';
 
 // Keeps the picker's overlay in charge of the page's events while picking (issue 11 item 8): its
@@ -223,6 +224,8 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
   // Input the page receives while picking got past the overlay (something of the page's is drawn
   // over it, or it holds the focus): the page's own handlers on its elements do not get it, a key
   // still acts in the picker, and the overlay goes back on top before the next event.
+  // Aimed at the overlay itself, it is the browser still routing to the page for a frame after the
+  // overlay moved or its frame (re)loaded: the move or click goes to the picker all the same.
   for (const type of LEAKS) {
     listen(view, type, (event) => {
       if (stopped || !event.isTrusted) return;
@@ -230,7 +233,9 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
       event.preventDefault();
       if (event.type === 'keydown') options.key(event as KeyboardEvent);
       refocus();
-      reassert();
+      const input = event.composedPath().includes(element) ? pointerInput(event) : null;
+      if (input) options.forward(input);
+      else if (!event.type.startsWith('key')) reassert();
     });
   }
   // Popovers the page shows without anyone hearing it (it swallows the toggle events): the page's
@@ -281,6 +286,14 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
     strike,
     stop,
   };
+}
+
+/** The picker's input for a pointer event that reached the overlay's own element in the page. */
+function pointerInput(event: Event): FrameInput | null {
+  const { clientX: x, clientY: y } = event as MouseEvent;
+  if (event.type === 'pointermove') return { type: 'move', x, y };
+  if (event.type === 'click' && (event as MouseEvent).button === 0) return { type: 'click', x, y };
+  return null;
 }
 
 /** The topmost modal dialog of the page, the one everything outside of is inert; null when there is none. */
@@ -419,6 +432,8 @@ export interface GuardOptions {
   focus(): void;
   /** A key pressed while the page held the focus: it acts in the picker all the same (Esc ends picking). */
   key(event: KeyboardEvent): void;
+  /** A move or click that reached the overlay's element in the page instead of its frame. */
+  forward(input: FrameInput): void;
   /** The page won: picking stops, and `reason` tells the user why. */
   lost(reason: string): void;
 }

@@ -91,13 +91,16 @@ export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEve
     });
     const next = doc.createElement('iframe');
     applyStyle(next, FRAME_STYLE);
-    // The pointer goes to the shield until this frame has painted (its 'ready').
+    // The pointer goes to the shield until this frame has loaded.
     next.style.setProperty('pointer-events', 'none', 'important');
     next.setAttribute('allowtransparency', 'true');
     next.src = frameUrl;
     let loads = 0;
     next.addEventListener('load', () => {
       if (mine !== generation || hidden) return;
+      // Takes the pointer from the shield now: the browser needs a frame or two to route input to a
+      // frame that became hit-testable, which passes while the frame paints before its 'ready'.
+      next.style.setProperty('pointer-events', 'auto', 'important');
       loads++;
       if (loads === 1 || reloading) {
         reloading = false;
@@ -130,7 +133,6 @@ export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEve
       return;
     }
     if (message.type === 'click') notice(null);
-    if (message.type === 'ready') frame?.style.setProperty('pointer-events', 'auto', 'important');
     events.onInput(message);
   };
 
@@ -153,6 +155,7 @@ export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEve
       shield.contentWindow?.focus();
     },
     key,
+    forward: (input) => receive(input),
     lost: (reason) => events.onLost(reason),
   }, signal);
 
