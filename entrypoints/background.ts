@@ -3,6 +3,7 @@ import { createWorkspaceWriter } from '@/lib/goals/writer';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { registerPickerFrameTokens } from '@/lib/picker/frame-token-background';
 import { togglePicker } from '@/lib/picker/inject';
+import { closePopupsOfPickingTabs } from '@/lib/picker/popups-background';
 import { openPanelOnActionClick } from '@/lib/panel/open';
 
 export default defineBackground(() => {
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   onMessage('togglePicker', ({ data }) => togglePicker(data.tabId, data.on));
   registerExportHandlers(writer);
   registerPickerFrameTokens();
+  closePopupsOfPickingTabs();
   // A first install opens the panel in a tab, as a welcome page saying where Goalpost lives.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html?welcome') });

@@ -41,6 +41,8 @@ interface ProtocolMap {
   pickerFrameToken(): string | null;
   /** picker (content script) → background: picking stopped; the token no longer opens a frame. */
   releasePickerFrame(request: { token: string }): void;
+  /** background → picker (tab): a window the page opened while picking (spending the user's clicks) was closed. */
+  pickerPopupClosed(): void;
   /** panel → background: POST the activity's canonical file to a webhook (export, issue 6). */
   sendWebhook(request: { activityId: string; url: string }): SendReport;
   /** panel → background: create or update the activity's metrics as PostHog actions. */
@@ -65,7 +67,7 @@ export interface PickerStatus {
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 
 /** The messages a tab's content script answers. */
-type TabMessage = 'highlightInPicker' | 'stopPicker' | 'pickerStatus';
+type TabMessage = 'highlightInPicker' | 'stopPicker' | 'pickerStatus' | 'pickerPopupClosed';
 
 let nextId = Math.floor(Math.random() * 10_000);
 

@@ -37,6 +37,11 @@ export function registerPickerFrameTokens(): void {
   browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(tokenKey(tabId)));
 }
 
+/** Whether the tab is picking now: its picker holds a frame token until it stops. */
+export async function isPicking(tabId: number): Promise<boolean> {
+  return (await storage.getItem<string>(tokenKey(tabId))) !== null;
+}
+
 /** A content script in a tab's top frame (a web page, not one of our own pages). */
 export function isPageTopFrame(sender: Sender): sender is Sender & { tab: { id: number } } {
   return sender.tab?.id !== undefined && sender.frameId === 0 && !/^(chrome|moz)-extension:/.test(sender.url ?? '');

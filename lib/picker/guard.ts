@@ -22,6 +22,8 @@ const SYNC_REFOCUSES = 3;
 /** Pixels of tolerance when comparing the frame with the viewport (rounding of zoomed sizes). */
 const TOLERANCE = 1;
 
+export const FULLSCREEN_UNDONE = 'This page went full screen while you were picking; Goalpost undid it.';
+
 export const GUARD_REASONS: Record<Strike, string> = {
   removed: 'The page keeps removing Goalpost’s picker, so picking stopped.',
   hidden: 'The page keeps hiding Goalpost’s picker, so picking stopped.',
@@ -38,6 +40,7 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
   /** The page's modal dialog the host sits in (only there is it not inert), or null: the host is `html`'s last child. */
   let modal: Element | null = null;
   let lastFullscreen: Element | null = doc.fullscreenElement;
+  const fullscreenBefore = doc.fullscreenElement !== null;
   let reasserting = false;
   let pendingReassert = false;
   let syncRefocuses = 0;
@@ -160,6 +163,12 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
     if (doc.fullscreenElement !== lastFullscreen) {
       lastFullscreen = doc.fullscreenElement;
       ok = false;
+      // Full screen entered while picking is the page spending the user's clicks (they all go to the
+      // picker): undone. A page that was full screen before picking started stays so.
+      if (lastFullscreen && !fullscreenBefore) {
+        void doc.exitFullscreen().catch(() => undefined);
+        options.warn(FULLSCREEN_UNDONE);
+      }
       showOnTop();
     }
     if (!rendered(element)) {
@@ -434,6 +443,8 @@ export interface GuardOptions {
   key(event: KeyboardEvent): void;
   /** A move or click that reached the overlay's element in the page instead of its frame. */
   forward(input: FrameInput): void;
+  /** Something the page did that the user should know of, in plain words, shown in the frame. */
+  warn(text: string): void;
   /** The page won: picking stops, and `reason` tells the user why. */
   lost(reason: string): void;
 }

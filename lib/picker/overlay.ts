@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { onMessage } from '../messaging';
 import { isFrameReport, type FrameMessage, type OverlayMessage } from './frame-reports';
 import { registerFrameToken, releaseFrameToken } from './frame-token';
 import { guardOverlay, type Size } from './guard';
@@ -8,6 +9,7 @@ import { HANDSHAKE, type FrameInput, type PickerOutput } from './protocol';
 
 /** Shown in the frame when a click is refused because the frame was not exactly over the page. */
 export const CLICK_REFUSED = 'That click was not picked: the page had moved Goalpost’s picker out of place. It is back now; click again.';
+export const POPUP_CLOSED = 'This page opened a window while you were picking; Goalpost closed it.';
 
 /**
  * Puts the picker's frame (an extension page, `frameUrl`) over the viewport of `doc`, inside a
@@ -156,11 +158,14 @@ export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEve
     },
     key,
     forward: (input) => receive(input),
+    warn: (text) => notice(text),
     lost: (reason) => events.onLost(reason),
   }, signal);
 
   load();
   guard.place();
+  const stopListening = onMessage('pickerPopupClosed', () => notice(POPUP_CLOSED));
+  signal.addEventListener('abort', stopListening, { once: true });
   signal.addEventListener('abort', () => {
     disconnect();
     host.element.remove();
