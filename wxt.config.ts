@@ -23,8 +23,16 @@ export default defineConfig({
     // PNGs rendered from assets/icon/*.svg by `npm run icons` (scripts/render-icons.ts).
     icons: ICONS,
     action: { default_title: 'Open Goalpost', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
-    // The picker's frame, laid over the page while picking (lib/picker/overlay.ts).
-    web_accessible_resources: [{ resources: ['picker-frame.html'], matches: ['<all_urls>'] }],
+    // The picker's frame, laid over the page while picking (lib/picker/overlay.ts). Chromium serves it
+    // only at a per-session dynamic URL, so no page can probe a fixed URL to learn that Goalpost is
+    // installed (issue 15). Firefox has no `use_dynamic_url` (it warns about the key): its
+    // moz-extension:// URLs carry a random per-install UUID instead. Either way a frame loaded
+    // outside a pick shows and reports nothing (lib/picker/frame-token.ts).
+    web_accessible_resources: [{
+      resources: ['picker-frame.html'],
+      matches: ['<all_urls>'],
+      ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+    }],
     commands: {
       'toggle-picker': {
         suggested_key: { default: 'Alt+Shift+P' },

@@ -2,7 +2,9 @@ import { registerExportHandlers } from '@/lib/export/background';
 import { watchHealthOnPageLoads } from '@/lib/health/background';
 import { createWorkspaceWriter } from '@/lib/goals/writer';
 import { onMessage, sendMessage } from '@/lib/messaging';
+import { registerPickerFrameTokens } from '@/lib/picker/frame-token-background';
 import { togglePicker } from '@/lib/picker/inject';
+import { closePopupsOfPickingTabs } from '@/lib/picker/popups-background';
 import { openPanelOnActionClick } from '@/lib/panel/open';
 import { registerTestMode } from '@/lib/test-mode/background';
 
@@ -24,6 +26,8 @@ export default defineBackground(() => {
   registerExportHandlers(writer);
   registerTestMode();
   watchHealthOnPageLoads();
+  registerPickerFrameTokens();
+  closePopupsOfPickingTabs();
   // A first install opens the welcome page: what Goalpost does and how to start (issue 15).
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });

@@ -35,6 +35,17 @@ interface ProtocolMap {
   pageAccessChanged(tab: { tabId: number }): void;
   /** picker → panel/background: the picker started or stopped in its tab. */
   pickerChanged(status: PickerStatus): void;
+  /**
+   * picker (content script) → background: the token its new frame must be handed with its port.
+   * The frame learns it from the background (pickerFrameToken), never from the page (issue 11 item 8).
+   */
+  registerPickerFrame(request: { token: string }): void;
+  /** picker frame → background: the token of the pick running in the frame's tab; null outside a pick. */
+  pickerFrameToken(): string | null;
+  /** picker (content script) → background: picking stopped; the token no longer opens a frame. */
+  releasePickerFrame(request: { token: string }): void;
+  /** background → picker (tab): a window the page opened while picking (spending the user's clicks) was closed. */
+  pickerPopupClosed(): void;
   /** panel → background: POST the activity's canonical file to a webhook (export, issue 6). */
   sendWebhook(request: { activityId: string; url: string }): SendReport;
   /** panel → background: create or update the activity's metrics as PostHog actions. */
@@ -71,7 +82,7 @@ export interface PickerStatus {
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 
 /** The messages a tab's content script answers. */
-type TabMessage = 'highlightInPicker' | 'stopPicker' | 'pickerStatus' | 'stopTestMode' | 'testModeReset';
+type TabMessage = 'highlightInPicker' | 'stopPicker' | 'pickerStatus' | 'pickerPopupClosed' | 'stopTestMode' | 'testModeReset';
 
 let nextId = Math.floor(Math.random() * 10_000);
 

@@ -1,29 +1,63 @@
 import { render } from 'preact';
+import { FrameNotice } from '@/components/picker/FrameNotice';
 import { PickerView } from '@/components/picker/PickerView';
+import { askFrameToken } from '@/lib/picker/frame-token';
+import type { FrameMessage, FrameReport, OverlayMessage } from '@/lib/picker/frame-reports';
 import { commandForKey } from '@/lib/picker/keys';
-import { EMPTY_VIEW, HANDSHAKE, type FrameInput, type FrameView, type PickerOutput } from '@/lib/picker/protocol';
+import { EMPTY_VIEW, HANDSHAKE, type FrameInput, type FrameView } from '@/lib/picker/protocol';
 
-// The picker's frame, laid over the page by lib/picker/overlay.ts. It accepts one port, from the
-// message that carries the token of its own URL, and from then on talks only over that port.
-const token = location.hash.slice(1);
+// The picker's frame, laid over the page by lib/picker/overlay.ts. It takes one port, handed over
+// with the token the background holds for this tab's pick (lib/picker/frame-token.ts), and from
+// then on talks only over that port. Loaded by a page outside a pick (or handed a port with any
+// other token), it shows a line saying so and reports nothing to anyone (issue 11 item 8).
+
+/** Without a handshake by then, this frame is not part of a pick: it says so. */
+const IDLE_AFTER_MS = 3000;
+const IDLE_TEXT = 'This is Goalpost’s element picker. It shows and reports nothing outside a pick started from Goalpost.';
+
+const app = document.getElementById('app')!;
+// Asked at once, while the page loads the frame: the picker registered it before loading us.
+const expected = askFrameToken();
 // Ready once this frame has been painted (until then the browser may still send the pointer to the
 // page) and holds the port. Painting starts now, while the picker answers the handshake.
 const painted = new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+let connected = false;
 
 addEventListener('message', function handshake(event: MessageEvent) {
   const port = event.ports[0];
-  if (!token || !port || (event.data as Record<string, unknown> | null)?.[HANDSHAKE] !== token) return;
-  removeEventListener('message', handshake);
-  start(port);
+  const offered = (event.data as Record<string, unknown> | null)?.[HANDSHAKE];
+  if (!port || typeof offered !== 'string') return;
+  void expected.then((token) => {
+    if (connected || !token || offered !== token) {
+      port.close();
+      return;
+    }
+    connected = true;
+    removeEventListener('message', handshake);
+    start(port);
+  });
 });
+const idle = () => {
+  if (connected) return;
+  document.documentElement.dataset.state = 'idle';
+  render(<FrameNotice text={IDLE_TEXT} />, app);
+};
+void expected.then((token) => token === null && idle());
+setTimeout(idle, IDLE_AFTER_MS);
 
 function start(port: MessagePort) {
-  const app = document.getElementById('app')!;
-  const send = (input: FrameInput) => port.postMessage(input);
+  document.documentElement.dataset.state = 'picking';
+  const send = (message: FrameMessage) => port.postMessage(message);
+  const input = (message: FrameInput) => send(message);
+  const report = (message: FrameReport) => send(message);
   let view: FrameView = EMPTY_VIEW;
-  port.onmessage = (event: MessageEvent<PickerOutput>) => {
-    view = { ...view, ...event.data.view };
-    render(<PickerView view={view} onInput={send} />, app);
+  let notice: string | null = null;
+  const draw = () => render(<><PickerView view={view} onInput={input} /><FrameNotice text={notice} /></>, app);
+  port.onmessage = (event: MessageEvent<OverlayMessage>) => {
+    const message = event.data;
+    if (message.type === 'notice') notice = message.text;
+    else view = { ...view, ...message.view };
+    draw();
     // Read by the e2e tests and the benchmark; the page cannot see into this frame.
     const { dataset } = document.documentElement;
     if (view.readyMs !== undefined && dataset.readyMs === undefined) {
@@ -35,7 +69,15 @@ function start(port: MessagePort) {
     const command = commandForKey(event);
     if (!command) return;
     event.preventDefault();
-    send({ type: 'command', command });
+    input({ type: 'command', command });
   });
-  void painted.then(() => send({ type: 'ready' }));
+  // What the overlay's guard needs to know and the page cannot tell it (lib/picker/guard.ts):
+  // our size (a zoomed or scaled frame is not the page's size), focus, and being unloaded.
+  const viewport = () => report({ type: 'frame', report: 'viewport', width: innerWidth, height: innerHeight });
+  viewport();
+  addEventListener('resize', viewport);
+  addEventListener('blur', () => report({ type: 'frame', report: 'blur' }));
+  addEventListener('focus', () => report({ type: 'frame', report: 'focus' }));
+  addEventListener('pagehide', () => report({ type: 'frame', report: 'leaving' }));
+  void painted.then(() => input({ type: 'ready' }));
 }

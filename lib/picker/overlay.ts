@@ -1,152 +1,198 @@
+import { browser } from 'wxt/browser';
+import { onMessage } from '../messaging';
+import { isFrameReport, type FrameMessage, type OverlayMessage } from './frame-reports';
+import { registerFrameToken, releaseFrameToken } from './frame-token';
+import { guardOverlay, type Size } from './guard';
+import { applyStyle, createHost, CURTAIN_STYLE, FRAME_STYLE } from './host';
+import { commandForKey } from './keys';
 import { HANDSHAKE, type FrameInput, type PickerOutput } from './protocol';
 
-export const HOST_TAG = 'goalpost-picker';
-
-// Inline `!important` beats every page rule, including `* { all: unset !important }`; set through
-// CSSOM, which a page's `style-src` CSP does not block.
-const HOST_STYLE: Record<string, string> = {
-  all: 'initial', display: 'block', position: 'fixed', inset: '0', width: '100%', height: '100%',
-  'max-width': 'none', 'max-height': 'none', margin: '0', padding: '0', border: '0', overflow: 'visible',
-  background: 'transparent', 'pointer-events': 'none', 'z-index': '2147483647', transform: 'none',
-  filter: 'none', opacity: '1', visibility: 'visible', 'clip-path': 'none', 'color-scheme': 'normal',
-};
-const FRAME_STYLE: Record<string, string> = {
-  all: 'initial', display: 'block', width: '100%', height: '100%', border: '0', margin: '0', padding: '0',
-  background: 'transparent', 'pointer-events': 'auto', 'color-scheme': 'normal', visibility: 'visible',
-};
-/** A page that keeps removing the overlay gets this many new ones, then the picker gives up. */
-const MAX_REMOUNTS = 20;
+/** Shown in the frame when a click is refused because the frame was not exactly over the page. */
+export const CLICK_REFUSED = 'That click was not picked: the page had moved Goalpost’s picker out of place. It is back now; click again.';
+export const POPUP_CLOSED = 'This page opened a window while you were picking; Goalpost closed it.';
 
 /**
  * Puts the picker's frame (an extension page, `frameUrl`) over the viewport of `doc`, inside a
  * closed shadow root, and connects to it over a private MessagePort. The frame takes every pointer
  * and key event, so page handlers never run while picking, even capture listeners on `window`
- * registered before us. If the page removes the overlay, it comes back with a fresh frame and port.
+ * registered before us. The guard (guard.ts) keeps the overlay in place, on top and focused
+ * whatever the page does, and stops picking with `onLost(reason)` when the page will not let go.
  * Everything goes when `signal` aborts.
  */
 export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEvents, signal: AbortSignal): Overlay {
-  const { host, shadow, attach: attachHost } = createHost(doc);
+  const host = createHost(doc);
+  // Under the picker's frame lies an empty frame of the page's own origin (about:blank), drawn and
+  // hit-tested in the page's own process. It takes the pointer while the picker's frame (another
+  // process) loads or reloads, when the browser would otherwise hand the events to the page, and
+  // it holds the keyboard: focus moves in and out of it synchronously, leaving no gap for a key to
+  // reach the page. The page cannot reach it: frames in a shadow tree are not in `window.frames`.
+  const shield = doc.createElement('iframe');
+  applyStyle(shield, FRAME_STYLE);
+  shield.tabIndex = -1;
+  shield.setAttribute('aria-hidden', 'true');
+  // And under both, a plain box: Firefox reloads frames that move (into the page's modal dialog), and
+  // until they have loaded again the pointer lands here, on the overlay, not on the page's elements.
+  const curtain = doc.createElement('div');
+  applyStyle(curtain, CURTAIN_STYLE);
+  host.shadow.append(curtain, shield);
+  let armed: Window | null = null;
+  /** A key for the picker, pressed outside its frame (in the shield, or in the page while it held the focus). */
+  const key = (event: KeyboardEvent) => {
+    const command = commandForKey(event);
+    if (!command || hidden) return;
+    event.preventDefault();
+    events.onInput({ type: 'command', command });
+  };
+  /** Keys pressed while the shield holds the focus are the picker's commands, as in the picker's frame. */
+  const armShield = () => {
+    const view = shield.contentWindow;
+    if (!view || view === armed) return;
+    armed = view;
+    view.addEventListener('keydown', key, { capture: true, signal });
+  };
+  // The origin the handshake may go to: only our own extension page can receive the port. In
+  // Chromium the frame is loaded from its per-session dynamic URL (use_dynamic_url) but its
+  // document has the extension's own origin, which getURL('/') gives.
+  const frameOrigin = new URL(browser.runtime.getURL('/')).origin;
   let frame: HTMLIFrameElement | null = null;
   let port: MessagePort | null = null;
-  let remounts = 0;
+  let token: Promise<string | null> = Promise.resolve(null);
+  let reported: Size | null = null;
+  /** Bumped for every new frame: a slower answer for an older one is ignored. */
+  let generation = 0;
+  /** The host was moved with its frame (Firefox reloads it): the frame's next load is ours, not a navigation by the page. */
+  let reloading = false;
+  let hidden = false;
 
   const disconnect = () => {
     port?.close();
     port = null;
-  };
-  const load = () => {
-    disconnect();
-    frame?.remove();
-    const token = crypto.randomUUID();
-    const next = doc.createElement('iframe');
-    applyStyle(next, FRAME_STYLE);
-    next.setAttribute('allowtransparency', 'true');
-    next.src = `${frameUrl}#${token}`;
-    next.addEventListener('load', () => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = (event: MessageEvent<FrameInput>) => events.onInput(event.data);
-      port = channel.port1;
-      // Only the extension's origin may receive the port; the token proves to the frame that the
-      // port comes from us (the page cannot read the frame's URL inside our closed shadow root).
-      next.contentWindow?.postMessage({ [HANDSHAKE]: token }, new URL(frameUrl).origin, [channel.port2]);
-    }, { once: true, signal });
-    frame = next;
-    shadow.append(next);
-  };
-  const attach = () => {
-    attachHost();
-    load();
+    reported = null;
   };
 
-  const guard = new MutationObserver(() => {
-    if (host.parentNode === doc.documentElement) return;
-    remounts++;
-    if (remounts > MAX_REMOUNTS) {
-      events.onLost();
+  const connect = async (target: HTMLIFrameElement, mine: number) => {
+    const secret = await token;
+    if (mine !== generation || signal.aborted || !secret) return;
+    disconnect();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event: MessageEvent<FrameMessage>) => receive(event.data);
+    port = channel.port1;
+    // The frame compares the token with the one the background holds for this tab (frame-token.ts):
+    // the page never sees it, so it can neither forge this message nor answer it.
+    target.contentWindow?.postMessage({ [HANDSHAKE]: secret }, frameOrigin, [channel.port2]);
+  };
+
+  /** A new frame with a new token; the old one, if any, goes. */
+  const load = () => {
+    const mine = ++generation;
+    disconnect();
+    frame?.remove();
+    token = registerFrameToken().catch(() => {
+      if (mine === generation && !signal.aborted) events.onLost('Goalpost’s picker could not start on this page: its background page did not answer.');
+      return null;
+    });
+    const next = doc.createElement('iframe');
+    applyStyle(next, FRAME_STYLE);
+    // The pointer goes to the shield until this frame has loaded.
+    next.style.setProperty('pointer-events', 'none', 'important');
+    next.setAttribute('allowtransparency', 'true');
+    next.src = frameUrl;
+    let loads = 0;
+    next.addEventListener('load', () => {
+      if (mine !== generation || hidden) return;
+      // Takes the pointer from the shield now: the browser needs a frame or two to route input to a
+      // frame that became hit-testable, which passes while the frame paints before its 'ready'.
+      next.style.setProperty('pointer-events', 'auto', 'important');
+      loads++;
+      if (loads === 1 || reloading) {
+        reloading = false;
+        void connect(next, mine);
+        return;
+      }
+      // Loaded again without us moving it: someone navigated our frame. A new one replaces it.
+      if (guard.strike('replaced')) load();
+    }, { signal });
+    frame = next;
+    host.shadow.append(next);
+  };
+
+  const notice = (text: string | null) => port?.postMessage({ type: 'notice', text } satisfies OverlayMessage);
+
+  const receive = (message: FrameMessage) => {
+    if (signal.aborted || hidden) return;
+    if (isFrameReport(message)) {
+      if (message.report === 'viewport') reported = { width: message.width, height: message.height };
+      if (message.report === 'leaving' && !reloading) {
+        // Unloaded while we did not ask for it: replaced before anything else can be shown in it.
+        if (guard.strike('replaced')) load();
+        return;
+      }
+      guard.report(message);
       return;
     }
-    attach();
-  });
-  attach();
-  guard.observe(doc, { childList: true, subtree: true });
+    if (message.type === 'click' && !guard.clickAllowed()) {
+      notice(CLICK_REFUSED);
+      return;
+    }
+    if (message.type === 'click') notice(null);
+    events.onInput(message);
+  };
+
+  const guard = guardOverlay({
+    doc,
+    host,
+    frame: () => frame,
+    frameViewport: () => reported,
+    remount: () => {
+      guard.place();
+      load();
+    },
+    frameReloading: () => {
+      reloading = true;
+      frame?.style.setProperty('pointer-events', 'none', 'important');
+    },
+    focus: () => {
+      armShield();
+      shield.focus({ preventScroll: true });
+      shield.contentWindow?.focus();
+    },
+    key,
+    forward: (input) => receive(input),
+    warn: (text) => notice(text),
+    lost: (reason) => events.onLost(reason),
+  }, signal);
+
+  load();
+  guard.place();
+  const stopListening = onMessage('pickerPopupClosed', () => notice(POPUP_CLOSED));
+  signal.addEventListener('abort', stopListening, { once: true });
   signal.addEventListener('abort', () => {
-    guard.disconnect();
     disconnect();
-    host.remove();
+    host.element.remove();
+    void token.then((secret) => secret && releaseFrameToken(secret));
   }, { once: true });
 
   return {
-    host,
+    host: host.element,
     send(message) {
-      port?.postMessage(message);
+      port?.postMessage(message satisfies OverlayMessage);
     },
     focus() {
-      frame?.focus();
-      frame?.contentWindow?.focus();
+      guard.focusFrame();
     },
     hide() {
-      host.style.setProperty('visibility', 'hidden', 'important');
+      hidden = true;
+      guard.stop();
+      host.element.style.setProperty('visibility', 'hidden', 'important');
       frame?.style.setProperty('pointer-events', 'none', 'important');
     },
   };
 }
 
-/**
- * Our element in the page: a host for a closed shadow root, sized to the viewport, ignoring the
- * pointer, styled so no page rule reaches it. `attach` puts it (back) on top of the page.
- */
-export function createHost(doc: Document): { host: HTMLElement; shadow: ShadowRoot; attach(): void } {
-  const host = doc.createElement(HOST_TAG);
-  applyStyle(host, HOST_STYLE);
-  counterZoom(host, doc);
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const attach = () => {
-    doc.documentElement.append(host);
-    // The top layer escapes transformed or filtered ancestors and every z-index on the page.
-    if (typeof host.showPopover !== 'function') return;
-    host.popover = 'manual';
-    try {
-      host.showPopover();
-      // ...unless a page rule for `::backdrop` would paint over the whole page under it.
-      if (backdropPaints(host)) host.hidePopover();
-    } catch {
-      // Not in the top layer then: the fixed position and top z-index still apply.
-    }
-    if (!host.matches(':popover-open')) host.removeAttribute('popover');
-  };
-  return { host, shadow, attach };
-}
-
-/** Backdrop properties that would draw something; each with the value that draws nothing. */
-const QUIET_BACKDROP: Record<string, (value: string) => boolean> = {
-  'background-color': (value) => value === 'transparent' || /^rgba\(.*,\s*0\)$/.test(value),
-  'background-image': (value) => value === 'none',
-  'backdrop-filter': (value) => value === 'none' || value === '',
-  filter: (value) => value === 'none',
-  'box-shadow': (value) => value === 'none',
-};
-
-function backdropPaints(host: HTMLElement): boolean {
-  const style = host.ownerDocument.defaultView?.getComputedStyle(host, '::backdrop');
-  if (!style) return false;
-  return Object.entries(QUIET_BACKDROP).some(([name, quiet]) => !quiet(style.getPropertyValue(name)));
-}
-
-function applyStyle(element: HTMLElement, style: Record<string, string>): void {
-  for (const [name, value] of Object.entries(style)) element.style.setProperty(name, value, 'important');
-}
-
-/** A zoomed `html` would zoom the overlay too; undo it so the frame's pixels are the viewport's. */
-function counterZoom(host: HTMLElement, doc: Document): void {
-  const view = doc.defaultView;
-  const zoom = view ? Number.parseFloat(view.getComputedStyle(doc.documentElement).getPropertyValue('zoom')) : 1;
-  if (Number.isFinite(zoom) && zoom > 0 && zoom !== 1) host.style.setProperty('zoom', String(1 / zoom), 'important');
-}
-
 export interface OverlayEvents {
   onInput(input: FrameInput): void;
-  /** The page removed the overlay too many times; picking cannot go on. */
-  onLost(): void;
+  /** The page will not let the overlay work (it keeps removing, hiding or covering it); `reason` is for the user. */
+  onLost(reason: string): void;
 }
 
 export interface Overlay {

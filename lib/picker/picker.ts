@@ -70,7 +70,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
 
   const overlay = mountOverlay(doc, options.frameUrl, {
     onInput: (input) => handle(input),
-    onLost: () => options.onFail('Picking stopped: this page keeps removing the picker.'),
+    onLost: (reason) => options.onFail(reason),
   }, signal);
   const reader = createPageReader(doc, {
     isOwn: (element) => element === overlay.host,

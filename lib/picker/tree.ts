@@ -1,3 +1,5 @@
+import { isOwnElement } from './own';
+
 // The element tree as the user sees it: across open shadow roots (a host's shadow children come
 // before its light children) and into same-origin frames (a frame's child is its document's
 // `html`). The path bar, the keyboard and the hit-testing all walk this one tree.
@@ -5,8 +7,8 @@
 const DOCUMENT_NODE = 9;
 const DOCUMENT_FRAGMENT_NODE = 11;
 
-/** Elements that draw nothing; the path bar and the keyboard skip them. Also our own overlay host. */
-const SKIPPED = new Set(['head', 'script', 'style', 'link', 'meta', 'title', 'template', 'noscript', 'base', 'goalpost-picker']);
+/** Elements that draw nothing; the path bar and the keyboard skip them (and our own overlay host, isOwnElement). */
+const SKIPPED = new Set(['head', 'script', 'style', 'link', 'meta', 'title', 'template', 'noscript', 'base']);
 
 export function composedParent(element: Element): Element | null {
   if (element.parentElement) return element.parentElement;
@@ -24,7 +26,7 @@ export function composedChildren(element: Element, limit = Infinity): Element[] 
   for (const parent of [element.shadowRoot, element]) {
     if (!parent) continue;
     for (let child = parent.firstElementChild; child && result.length < limit; child = child.nextElementSibling) {
-      if (!SKIPPED.has(child.localName)) result.push(child);
+      if (!SKIPPED.has(child.localName) && !isOwnElement(child)) result.push(child);
     }
   }
   return result;

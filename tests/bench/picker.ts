@@ -205,7 +205,7 @@ async function stopPicker(worker: WebWorker, page: Page, tabId: number): Promise
     await chrome.tabs.sendMessage(tabId, { id: 1, type: 'stopPicker', data: undefined, timestamp: Date.now() });
   }, tabId);
   const deadline = Date.now() + 10_000;
-  while (await page.evaluate(() => document.querySelector('goalpost-picker') !== null)) {
+  while (await page.evaluate(() => document.querySelector('[data-goalpost-picker]') !== null)) {
     if (Date.now() > deadline) throw new Error('The picker did not stop');
     await new Promise((done) => setTimeout(done, 20));
   }

@@ -54,7 +54,7 @@ describe.each(BROWSERS)('health in %s', (name) => {
     await panel.bringToFront();
     await waitFor('the Pick button to be enabled', () => panel.$eval('[data-testid=pick]', (button) => !(button as HTMLButtonElement).disabled));
     await panel.click('[data-testid=pick]');
-    await waitFor('the picker in the page', () => page.evaluate(() => document.querySelector('goalpost-picker') !== null));
+    await waitFor('the picker in the page', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') !== null));
     await page.bringToFront();
     for (const [index, target] of ['button', 'a.buy'].entries()) {
       await page.hover(target);
@@ -62,7 +62,7 @@ describe.each(BROWSERS)('health in %s', (name) => {
       await waitFor(`row ${index + 1}`, async () => (await panel.$$('[data-testid=element-row]')).length === index + 1);
     }
     await page.keyboard.press('Escape');
-    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('goalpost-picker') === null));
+    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') === null));
     await panel.bringToFront();
     picked = await panel.$$eval('[data-testid=element-row] [data-testid=selector]', (nodes) => nodes.map((node) => node.textContent ?? ''));
     expect(picked).toHaveLength(2);

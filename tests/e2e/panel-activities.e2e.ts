@@ -103,7 +103,7 @@ describe.each(BROWSERS)('panel activities in %s', (name) => {
       && (await panel.$eval('[data-testid=activity-name]', (input) => (input as HTMLInputElement).value)) === 'Shop launch');
     await waitFor('the Pick button', () => panel.$eval('[data-testid=pick]', (b) => !(b as HTMLButtonElement).disabled && b.textContent === 'Pick elements'));
     await panel.click('[data-testid=pick]');
-    await waitFor('the picker in the page', () => page.evaluate(() => document.querySelector('goalpost-picker') !== null));
+    await waitFor('the picker in the page', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') !== null));
     await page.bringToFront();
     await page.hover('#buy-coffee');
     await page.click('#buy-coffee');

@@ -109,7 +109,7 @@ describe.each(BROWSERS)('panel for people in %s', (name) => {
     expect(await panel.$eval('[data-testid=picking-note]', (node) => node.textContent)).toContain('Picking: click each element on the page');
     expect(await panel.$eval('[data-testid=coverage]', (node) => node.textContent)).toContain('the first element you click on the page starts one');
     expect(await panel.$eval('[data-testid=pick]', (node) => node.textContent)).toBe('Stop picking');
-    await waitFor('the picker in the page', () => page.evaluate(() => document.querySelector('goalpost-picker') !== null));
+    await waitFor('the picker in the page', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') !== null));
     await page.bringToFront();
     // On the buttons' padding, not their text: what is recorded is the button either way (issue 11),
     // but this test is about the panel.
@@ -118,7 +118,7 @@ describe.each(BROWSERS)('panel for people in %s', (name) => {
       await waitFor(`row ${index + 1}`, async () => (await rowTitles(panel)).length === index + 1);
     }
     await page.keyboard.press('Escape');
-    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('goalpost-picker') === null));
+    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') === null));
     await panel.bringToFront();
     await waitFor('the picking note to go', async () => (await panel.$('[data-testid=picking-note]')) === null);
     await waitFor('the titles in words', async () => (await rowTitles(panel)).join('|') === 'Button “Facebook”|Link “The Two-Way” → /sections/thetwo-way/|Button “Subscribe”', 15_000);

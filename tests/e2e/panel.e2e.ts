@@ -34,7 +34,7 @@ describe.each(BROWSERS)('panel in %s', (name) => {
     const panel = session.panel;
     await waitFor('the Pick button to be enabled', () => panel.$eval('[data-testid=pick]', (b) => !(b as HTMLButtonElement).disabled));
     await panel.click('[data-testid=pick]');
-    await waitFor('the picker in the page', () => page.evaluate(() => document.querySelector('goalpost-picker') !== null));
+    await waitFor('the picker in the page', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') !== null));
     await page.bringToFront();
     for (const [index, selector] of ['#buy-tea', '#buy-coffee', '#subscribe'].entries()) {
       await page.hover(selector);
@@ -42,7 +42,7 @@ describe.each(BROWSERS)('panel in %s', (name) => {
       await waitFor(`row ${index + 1}`, async () => (await panel.$$('[data-testid=element-row]')).length === index + 1);
     }
     await page.keyboard.press('Escape');
-    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('goalpost-picker') === null));
+    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') === null));
     await panel.bringToFront();
     await waitFor('live counts of 1', async () => (await readPanel(panel)).rows.every((row) => row.count === '1 match'));
     const { rows, coverage } = await readPanel(panel);

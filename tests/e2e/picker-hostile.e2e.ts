@@ -82,7 +82,7 @@ describe.each(BROWSERS)('picker on difficult pages in %s', (name) => {
       expect(await inner.evaluate(() => (window as unknown as { pageEvents: string[] }).pageEvents)).toEqual([]);
       await noPageReactions(page);
       await page.keyboard.press('Escape');
-      await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('goalpost-picker') === null));
+      await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') === null));
     });
   });
 
@@ -105,7 +105,7 @@ describe.each(BROWSERS)('picker on difficult pages in %s', (name) => {
     await waitForView(frame, 'the link selected', (v) => v.currentSelected);
     await noPageReactions(page);
     await page.keyboard.press('Escape');
-    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('goalpost-picker') === null));
+    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') === null));
     expect(await pageFootprint(page)).toBe(footprint);
   });
 
@@ -122,7 +122,7 @@ describe.each(BROWSERS)('picker on difficult pages in %s', (name) => {
     await stored((element) => element.label.startsWith('button#csp-buy'));
     await noPageReactions(page);
     await page.keyboard.press('Escape');
-    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('goalpost-picker') === null));
+    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') === null));
     expect(await pageFootprint(page)).toBe(footprint);
     // Picker off: the panel draws a hovered row's outline into the page itself, styles and all.
     await session.panel.bringToFront();
@@ -159,7 +159,7 @@ describe.each(BROWSERS)('picker on difficult pages in %s', (name) => {
     await noPageReactions(page);
     expect(page.url()).toBe(url);
     await page.keyboard.press('Escape');
-    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('goalpost-picker') === null));
+    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') === null));
   });
 
   it(`[${name}] survives a single-page app that swaps its DOM while picking`, async () => {
@@ -190,6 +190,6 @@ describe.each(BROWSERS)('picker on difficult pages in %s', (name) => {
     await noPageReactions(page);
     expect(page.url()).toBe(url);
     await page.keyboard.press('Escape');
-    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('goalpost-picker') === null));
+    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') === null));
   });
 });

@@ -23,7 +23,7 @@ export async function startPicking(session: Session, page: Page, via: 'button' |
     return await pickerFrame(page);
   } catch (error) {
     const panelSays = await session.panel.$eval('body', (body) => (body as HTMLElement).innerText.slice(0, 300)).catch(() => '?');
-    const hosted = await page.evaluate(() => document.querySelector('goalpost-picker') !== null).catch(() => '?');
+    const hosted = await page.evaluate(() => document.querySelector('[data-goalpost-picker]') !== null).catch(() => '?');
     const frames = page.frames().map((frame) => frame.url().slice(0, 60));
     throw new Error(`${(error as Error).message} (overlay in page: ${hosted}; frames: ${frames.join(', ')}; panel: ${panelSays})`);
   }

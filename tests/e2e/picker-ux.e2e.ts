@@ -9,6 +9,7 @@ import {
   centreOf, clickFrameButton, clickPathEntry, hoverUntil, readView, startPicking, storedElements, waitForView,
   type FrameText, type StoredElement,
 } from './picker-support';
+import { GUARD_REASONS } from '../../lib/picker/guard';
 import { serveFixtures } from './server';
 
 const DOCS = join(import.meta.dirname, '..', '..', 'docs');
@@ -344,7 +345,7 @@ describe.each(BROWSERS)('picker, as a marketer uses it, in %s', (name) => {
       });
     await session.panel.click('[data-testid=pick]');
     const said = await waitFor('the reason in the panel', () => session.panel.$eval('[data-testid=pick-error]', (alert) => alert.textContent).catch(() => null), 15_000);
-    expect(said).toBe('Picking stopped: this page keeps removing the picker.');
+    expect(said).toBe(GUARD_REASONS.removed);
     expect(await session.panel.$eval('[data-testid=pick]', (button) => button.textContent)).toBe('Pick elements');
     await fights.close();
   });
@@ -369,7 +370,7 @@ describe.each(BROWSERS)('picker, as a marketer uses it, in %s', (name) => {
     await panel.bringToFront();
     await waitFor('the Pick button for the page', () => panel.$eval('[data-testid=pick]', (b) => !(b as HTMLButtonElement).disabled && b.textContent === 'Pick elements'));
     await panel.click('[data-testid=pick]');
-    await waitFor('the picker in the page', () => fresh.evaluate(() => document.querySelector('goalpost-picker') !== null));
+    await waitFor('the picker in the page', () => fresh.evaluate(() => document.querySelector('[data-goalpost-picker]') !== null));
     expect(await panel.evaluate(() => (globalThis as unknown as { asked: number }).asked)).toBe(0);
     await fresh.close();
   });

@@ -203,7 +203,7 @@ describe.each(BROWSERS)('picker in %s', (name) => {
 
   it(`[${name}] leaves the page exactly as it was on Esc`, async () => {
     await page.keyboard.press('Escape');
-    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('goalpost-picker') === null));
+    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') === null));
     expect(await pageFootprint(page)).toBe(footprint);
     if (name === 'chromium') {
       expect(listenersWhilePicking).toBeGreaterThan(listenersBefore);

@@ -37,7 +37,7 @@ describe.each(BROWSERS)('skeleton in %s', (name) => {
     await session.panel.bringToFront();
     await waitFor('the Pick button to be enabled', () => session.panel.$eval('[data-testid=pick]', (b) => !(b as HTMLButtonElement).disabled));
     await session.panel.click('[data-testid=pick]');
-    await waitFor('the picker in the page', () => page.evaluate(() => document.querySelector('goalpost-picker') !== null));
+    await waitFor('the picker in the page', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') !== null));
     await waitFor('the panel to say picking', () => session.panel.$eval('[data-testid=pick]', (b) => b.textContent === 'Stop picking'));
   });
 
@@ -68,7 +68,7 @@ describe.each(BROWSERS)('skeleton in %s', (name) => {
 
   it(`[${name}] leaves the page as it was on Esc`, async () => {
     await page.keyboard.press('Escape');
-    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('goalpost-picker') === null));
+    await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') === null));
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(domBefore);
     await page.click('#buy-tea');
     expect(await page.evaluate(() => (window as unknown as { pageEvents: string[] }).pageEvents)).toContain('click:buy-tea');

@@ -1,0 +1,66 @@
+import { storage } from '#imports';
+import { browser } from 'wxt/browser';
+import { onMessage } from '../messaging';
+
+// The background's side of the picker frame's token (see frame-token.ts, issue 11 item 8).
+
+/** Where the background keeps each tab's token: session storage outlives a sleeping service worker, and content scripts cannot read it. */
+const tokenKey = (tabId: number) => `session:pickerFrame.${tabId}` as const;
+
+/** A frame that asks before its picker's registration arrived (they come from two processes) waits this long for it. */
+const REGISTRATION_WAIT_MS = 1000;
+
+/** Background: answers the picker's and the frame's token messages. */
+export function registerPickerFrameTokens(): void {
+  const waiting = new Map<number, Array<(token: string) => void>>();
+  onMessage('registerPickerFrame', async ({ data, sender }) => {
+    if (!isPageTopFrame(sender)) return;
+    await storage.setItem(tokenKey(sender.tab.id), data.token);
+    for (const resolve of waiting.get(sender.tab.id) ?? []) resolve(data.token);
+    waiting.delete(sender.tab.id);
+  });
+  onMessage('releasePickerFrame', async ({ data, sender }) => {
+    if (!isPageTopFrame(sender)) return;
+    const key = tokenKey(sender.tab.id);
+    if ((await storage.getItem<string>(key)) === data.token) await storage.removeItem(key);
+  });
+  onMessage('pickerFrameToken', async ({ sender }) => {
+    if (!isPickerFrame(sender, extensionHosts())) return null;
+    const tabId = sender.tab.id;
+    const stored = await storage.getItem<string>(tokenKey(tabId));
+    if (stored) return stored;
+    return new Promise<string | null>((resolve) => {
+      waiting.set(tabId, [...(waiting.get(tabId) ?? []), resolve]);
+      setTimeout(() => resolve(null), REGISTRATION_WAIT_MS);
+    });
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(tokenKey(tabId)));
+}
+
+/** Whether the tab is picking now: its picker holds a frame token until it stops. */
+export async function isPicking(tabId: number): Promise<boolean> {
+  return (await storage.getItem<string>(tokenKey(tabId))) !== null;
+}
+
+/** A content script in a tab's top frame (a web page, not one of our own pages). */
+export function isPageTopFrame(sender: Sender): sender is Sender & { tab: { id: number } } {
+  return sender.tab?.id !== undefined && sender.frameId === 0 && !/^(chrome|moz)-extension:/.test(sender.url ?? '');
+}
+
+/** Goalpost's picker frame, inside a tab (a page's frame has the page's URL, never ours). */
+export function isPickerFrame(sender: Sender, hosts: readonly string[]): sender is Sender & { tab: { id: number } } {
+  if (sender.tab?.id === undefined || sender.frameId === 0 || !sender.url) return false;
+  const url = new URL(sender.url);
+  return /^(chrome|moz)-extension:$/.test(url.protocol) && hosts.includes(url.host) && url.pathname === '/picker-frame.html';
+}
+
+/** Our extension's hosts: its id and, in Firefox, the per-install UUID of its moz-extension:// URLs. */
+function extensionHosts(): string[] {
+  return [browser.runtime.id, new URL(browser.runtime.getURL('/')).host];
+}
+
+interface Sender {
+  tab?: { id?: number };
+  frameId?: number;
+  url?: string;
+}
