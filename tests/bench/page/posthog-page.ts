@@ -3,6 +3,8 @@ import { autocaptureVerdict, elementsChain } from '../../../lib/export/posthog/c
 import { indexPage, judgeSelector, ownChain, type PageIndex } from '../../../lib/export/posthog/page';
 import { postHogSafeSelector } from '../../../lib/export/posthog/safe-selector';
 import { staticProblems } from '../../../lib/export/posthog/static';
+import { safeValue } from '../../../lib/export/posthog/compounds';
+import { isPlainIdent } from '../../../lib/selector/names';
 import { sampleElements } from './sample';
 
 /**
@@ -86,8 +88,9 @@ function floorOf(index: PageIndex, element: Element, sent: string): ElementFloor
     }
     const alone = postHogSafeSelector(index, element, 'click', { among: [other], work: 200_000 });
     if (alone && alone.others === 0) continue;
-    // A tag, class or attribute of the element's chain that the other chain lacks: one compound
-    // naming it (`.c`, `[k="v"]`, `#id`) would tell them apart, so the search, not PostHog, fell short.
+    // A tag, class or attribute of the element's chain that the other chain lacks, writable in a
+    // selector: one compound naming it (`.c`, `[k="v"]`, `tag`) would tell them apart, so the search,
+    // not PostHog, fell short.
     if (distinguishingFeature(own, chain)) continue;
     inseparable.push({ cause: withoutPositions(chain) === withoutPositions(own) ? 'positions' : 'structure', other: describe(other) });
   }
@@ -116,10 +119,11 @@ export function distinguishingFeature(own: string, other: string): string | null
     const colon = element.search(/:(?=[\w-]+=")|:$|$/);
     const [tag, ...classes] = element.slice(0, colon).split('.');
     if (tag && !otherTags.has(tag)) return tag;
-    for (const name of classes) if (name && !other.includes(`.${name}`)) return `.${name}`;
+    for (const name of classes) if (name && isPlainIdent(name) && !other.includes(`.${name}`)) return `.${name}`;
     for (const match of element.slice(colon).matchAll(/([\w-]+)="((?:\\.|[^"\\])*)"/g)) {
       if (match[1] === 'nth-child' || match[1] === 'nth-of-type') continue;
-      if (!other.includes(match[0])) return match[0];
+      // Only a value both compilers read back whole can be written in a selector (`=`, quotes… cannot).
+      if (!other.includes(match[0]) && safeValue(match[2]!)) return match[0];
     }
   }
   return null;
