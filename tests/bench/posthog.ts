@@ -9,7 +9,7 @@
  * Then posthog-js itself is loaded and every element clicked, to compare the chain it captures with
  * the model's (fidelity of the chain model).
  *
- *   npm run bench:posthog [-- --pages 20] [--filter nytimes] [--per-page 25] [--no-fidelity]
+ *   npm run bench:posthog [-- --pages 20] [--filter nytimes] [--only a.html,b.html] [--per-page 25] [--no-fidelity]
  *
  * Writes tests/bench/results/posthog-<time>.json and posthog-latest.json; prints a short table.
  * Exits non-zero only for a missed target: a sent selector that never matches its own element, or
@@ -34,6 +34,7 @@ const { values: args } = parseArgs({
   options: {
     pages: { type: 'string' },
     filter: { type: 'string' },
+    only: { type: 'string' },
     'per-page': { type: 'string', default: '25' },
     'no-fidelity': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   const load = loadavg();
   let pages = await corpusPages();
   if (args.filter) pages = pages.filter((page) => page.includes(args.filter!));
+  if (args.only) pages = pages.filter((page) => args.only!.split(',').includes(page));
   if (args.pages) pages = pages.slice(0, Number(args.pages));
   const code = await bundleForPage(ENTRY, '__goalpostPostHog');
   const posthogJs = args['no-fidelity'] ? null : await readFile(POSTHOG_JS, 'utf8');

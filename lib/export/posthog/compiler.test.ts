@@ -99,6 +99,15 @@ describe('issue 12 cases', () => {
     expect(both('.x > a', deepClass)).toEqual({ old: true, new: false });
   });
 
+  it('[text="…"] reads the text posthog-js writes into the chain (old: key as written; new: `text` is an unprefixed chain key)', () => {
+    // Two buttons of one comment, told apart only by their text (reddit “Reply” / “Share”).
+    const reply = 'button._374:attr__class="_374"nth-child="1"nth-of-type="1"text="Reply";div.bar:attr__class="bar"nth-child="3"nth-of-type="3"';
+    const share = 'button._374:attr__class="_374"nth-child="1"nth-of-type="1"text="Share";div:nth-child="2"nth-of-type="1";div.bar:attr__class="bar"nth-child="3"nth-of-type="3"';
+    expect(compileStep('button[text="Reply"]', 'old').regexText).toBe('(^|;)button.*?text="Reply".*?[^;]*?($|;|:([^;^\\s]*(;|$|\\s)))');
+    expect(both('button[text="Reply"]', reply)).toEqual({ old: true, new: true });
+    expect(both('button[text="Reply"]', share)).toEqual({ old: false, new: false });
+  });
+
   it('a single #id skips the regex: selector_to_expr returns only indexOf(elements_chain_ids, id) > 0', () => {
     const step = compileStep('#buy', 'new');
     expect(step.pieces).toBeNull();

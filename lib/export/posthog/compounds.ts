@@ -29,6 +29,7 @@ const BARE_TAG_COST = 9;
 /** Names a build or a run writes (hashes, numbers): fine to tell elements apart today, they may change. */
 const GENERATED_ID_COST = 14;
 const GENERATED_CLASS_COST = 16;
+const SEQUENTIAL_ID_COST = 15;
 /** Attributes no rule of lib/selector/features.ts names, kept for telling repeated components apart. */
 const OTHER_ATTRIBUTE_COST = 18;
 const MAX_OTHER_VALUE = 120;
@@ -105,7 +106,10 @@ export function ancestorCompounds(element: Element, level: number): { floating: 
 function extraAnchors(element: Element, extra: number): Compound[] {
   const out: Compound[] = [];
   const id = element.getAttribute('id');
-  if (id !== null && idIssue(id) === 'generated' && plainId(id)) out.push(idCompound(id, GENERATED_ID_COST + extra));
+  // Generated ids (`ember123`) and sequential ones (`menu-item-4183`, `post-343960`): both name one
+  // repeat of a component on the page as it is; never state ids, which change as the user acts.
+  const issue = id === null ? null : idIssue(id);
+  if (id !== null && (issue === 'generated' || issue === 'sequential') && plainId(id)) out.push(idCompound(id, (issue === 'sequential' ? SEQUENTIAL_ID_COST : GENERATED_ID_COST) + extra));
   for (const name of classesOf(element)) {
     if (isPlainIdent(name) && classIssue(name) === 'generated') out.push(classCompound(name, GENERATED_CLASS_COST + extra));
   }
@@ -224,3 +228,24 @@ function dedupe(compounds: Compound[]): Compound[] {
   }
   return [...seen.values()].sort((a, b) => a.cost - b.cost || a.text.length - b.text.length);
 }
+
+/** Text longer than this is rarely a stable name for a control. */
+const MAX_TEXT = 60;
+/** The element's text: readable, but copy changes and translations break it. */
+const TEXT_COST = 20;
+
+/**
+ * `tag[text="…"]` for the element's recorded text (issue 12). posthog-js writes the text of the
+ * event's target into the chain as `text="…"`, and both compilers read `[text="…"]` as exactly that
+ * key and value (_old_compiler.py writes `text="…"` as is; _new_compiler.py `_chain_attribute_order`
+ * lists `text` among the unprefixed chain keys): the selector form of the action step's text
+ * filter. It names the click in PostHog only; no DOM element has a `text` attribute.
+ */
+export function textCompound(tag: string, headString: string): Compound | null {
+  const match = /(?:^|[":])text="((?:\\.|[^"\\])*)"/.exec(headString);
+  const text = match?.[1];
+  if (!text || text.length > MAX_TEXT || !safeValue(text) || !LETTERS_ONLY.test(tag)) return null;
+  const literal = `text="${text}"`;
+  return { text: `${tag}[${literal}]`, cost: TEXT_COST, tagLed: true, literals: [tag, literal] };
+}
+

@@ -1,6 +1,6 @@
 import { chainLevels, type DomEvent } from './chain';
 import { COMPILERS } from './compiler';
-import { ancestorCompounds, ownCompounds, pathCompound, renderPath, type Compound, type PathCompound } from './compounds';
+import { ancestorCompounds, ownCompounds, pathCompound, renderPath, textCompound, type Compound, type PathCompound } from './compounds';
 import { compileStep, regexRuns, stepMatches, type CompiledStep } from './matching';
 import { chainsContaining, composedSubtrees, ownChain, type IndexedElement, type PageIndex } from './page';
 
@@ -124,7 +124,10 @@ class TwinSearch {
   /** Each own compound alone, against the whole page; returns those worth narrowing down. */
   private judgeOwn(): Base[] {
     const bases: Base[] = [];
-    for (const own of ownCompounds(this.element).slice(0, MAX_OWN)) {
+    const byText = textCompound(this.element.localName, this.levels.strings[0]!);
+    const owns = ownCompounds(this.element).slice(0, MAX_OWN);
+    if (byText) owns.splice(owns.findIndex((own) => own.cost > byText.cost) >>> 0, 0, byText);
+    for (const own of owns) {
       if (!this.worthTrying(own.cost)) break;
       if (!carries(this.levels.strings[0]!, own) || !this.matchesOwn(own.text)) continue;
       const survivors = this.matching(own.text, this.pool, MAX_SURVIVORS);

@@ -3,6 +3,8 @@ import { autocaptureVerdict, elementsChain } from '../../../lib/export/posthog/c
 import { indexPage, judgeSelector, ownChain, type PageIndex } from '../../../lib/export/posthog/page';
 import { postHogSafeSelector } from '../../../lib/export/posthog/safe-selector';
 import { staticProblems } from '../../../lib/export/posthog/static';
+import { safeValue } from '../../../lib/export/posthog/compounds';
+import { isPlainIdent } from '../../../lib/selector/names';
 import { sampleElements } from './sample';
 
 /**
@@ -86,6 +88,10 @@ function floorOf(index: PageIndex, element: Element, sent: string): ElementFloor
     }
     const alone = postHogSafeSelector(index, element, 'click', { among: [other], work: 200_000 });
     if (alone && alone.others === 0) continue;
+    // A tag, class or attribute of the element's chain that the other chain lacks, writable in a
+    // selector: one compound naming it (`.c`, `[k="v"]`, `tag`) would tell them apart, so the search,
+    // not PostHog, fell short.
+    if (distinguishingFeature(own, chain)) continue;
     inseparable.push({ cause: withoutPositions(chain) === withoutPositions(own) ? 'positions' : 'structure', other: describe(other) });
   }
   const order: FloorCause[] = ['same-chain', 'positions', 'structure'];
@@ -104,6 +110,23 @@ export interface ElementFloor {
   example: string;
   chain: string;
   otherChain: string;
+}
+
+/** A feature of chain `own` absent from `other` (a class, a key="value" other than positions, a tag), or null. */
+export function distinguishingFeature(own: string, other: string): string | null {
+  const otherTags = new Set(other.split(/;(?=[a-zA-Z][\w-]*[.:;]|[a-zA-Z][\w-]*$)/).map((item) => /^[a-zA-Z][\w-]*/.exec(item)?.[0]));
+  for (const element of own.split(/;(?=[a-zA-Z][\w-]*(?:[.:]|$))/)) {
+    const colon = element.search(/:(?=[\w-]+=")|:$|$/);
+    const [tag, ...classes] = element.slice(0, colon).split('.');
+    if (tag && !otherTags.has(tag)) return tag;
+    for (const name of classes) if (name && isPlainIdent(name) && !other.includes(`.${name}`)) return `.${name}`;
+    for (const match of element.slice(colon).matchAll(/([\w-]+)="((?:\\.|[^"\\])*)"/g)) {
+      if (match[1] === 'nth-child' || match[1] === 'nth-of-type') continue;
+      // Only a value both compilers read back whole can be written in a selector (`=`, quotes… cannot).
+      if (!other.includes(match[0]) && safeValue(match[2]!)) return match[0];
+    }
+  }
+  return null;
 }
 
 function withoutPositions(chain: string): string {
