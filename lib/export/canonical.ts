@@ -126,6 +126,8 @@ const FingerprintSchema = v.strictObject({
   tag: FingerprintText,
   text: FingerprintText,
   attributes: v.pipe(
+    // v.record takes an array for an object (and outputs a copy); the JSON Schema's "type": "object" refuses it.
+    v.custom<object>((attributes) => typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes), 'must be an object of attribute names and values'),
     v.record(v.string(), FingerprintText),
     v.check((attributes) => Object.keys(attributes).length <= FINGERPRINT_LIST_MAX, `must have at most ${FINGERPRINT_LIST_MAX} attributes`),
   ),

@@ -57,6 +57,9 @@ describe('JSON Schema ⇔ valibot validator', () => {
     ['a fractional window', (f: any) => { f.metrics[0].windowSeconds = 2.5; }],
     ['a backslash in a selector', (f: any) => { f.elements[0].selector = 'a\\:b'; }],
     ['a 501-character name', (f: any) => { f.name = 'n'.repeat(501); }],
+    ['fingerprint attributes as an array', (f: any) => {
+      f.elements[0].fingerprint = { tag: 'a', text: '', attributes: [], classes: [], ancestors: [], neighbours: [], position: null, box: null, path: 'html/body/a' };
+    }],
   ])('both refuse %s', (_, damage) => {
     const file = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'export-two-metrics.goalpost.json'), 'utf8'));
     expect(schemaAccepts(file)).toBe(true);
