@@ -20,12 +20,15 @@ export const UNDO_TOAST_MS = 6000;
 
 /**
  * "Deleted …  Undo", for the last deletion: in the panel's footer (never over a control), its text
- * wrapping beside the buttons, gone after a few seconds unless hovered or focused.
+ * wrapping beside the buttons, gone after a few seconds unless hovered or focused. The seconds count
+ * only while the user is in the panel: an unselect in the picker (issue 11) happens while they work
+ * on the page, and its Undo waits for them to come to the panel.
  */
 export function UndoToast({ undo, onUndo, onDismiss, timeoutMs = UNDO_TOAST_MS }: { undo: Undo | null; onUndo(): void; onDismiss(): void; timeoutMs?: number }) {
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
-  const held = hovered || focused;
+  const attended = useAttended(undo);
+  const held = hovered || focused || !attended;
   useEffect(() => {
     if (!undo || held) return;
     const timer = setTimeout(onDismiss, timeoutMs);
@@ -79,4 +82,28 @@ export function QuarantineNotice({ values, settingAside }: { values: Quarantined
       </ul>
     </div>
   );
+}
+
+/**
+ * Whether the user is in the panel: its window has the focus, or the pointer or keyboard was used in
+ * it since `undo` appeared. Leaving for the page (blur) pauses the count again.
+ */
+function useAttended(undo: Undo | null): boolean {
+  const [attended, setAttended] = useState(() => document.hasFocus());
+  useEffect(() => {
+    setAttended(document.hasFocus());
+    const on = () => setAttended(true);
+    const off = () => setAttended(false);
+    addEventListener('focus', on);
+    addEventListener('pointermove', on);
+    addEventListener('keydown', on);
+    addEventListener('blur', off);
+    return () => {
+      removeEventListener('focus', on);
+      removeEventListener('pointermove', on);
+      removeEventListener('keydown', on);
+      removeEventListener('blur', off);
+    };
+  }, [undo]);
+  return attended;
 }
