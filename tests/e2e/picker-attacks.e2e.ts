@@ -79,6 +79,8 @@ describe.each(BROWSERS)('picker under attack in %s', (name) => {
     return 'in place';
   });
   const escapeEndsPicking = async (page: Page) => {
+    // A question the picker is asking (issue 11: a container pick) takes the first Esc, as for a user.
+    if ((await readView(await liveFrame(page)).catch(() => null))?.question) await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await waitFor('the picker to leave', () => page.evaluate(() => document.querySelector('[data-goalpost-picker]') === null));
   };
@@ -164,6 +166,10 @@ describe.each(BROWSERS)('picker under attack in %s', (name) => {
         return (await readView(await liveFrame(page))).pointed === 'cookie-wall#wall';
       });
       await page.mouse.click(wall.x + wall.width / 2, wall.y + wall.height / 2);
+      // The wall covers the page: the picker asks before recording such an area (issue 11), and
+      // Enter records it anyway (the keyboard, so the pointer stays where the page could see it).
+      await waitFor('the question about the area', async () => (await readView(await liveFrame(page))).question?.kind === 'container');
+      await page.keyboard.press('Enter');
       await picked('cookie-wall#wall');
       // The overlay now sits in the closed root's dialog, so the page sees its host (the wall) entered.
       expect(await userInputSeen(page, /^(pointer|mouse)(move|over):wall$/)).toEqual([]);
