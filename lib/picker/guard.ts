@@ -242,9 +242,13 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
       event.preventDefault();
       if (event.type === 'keydown') options.key(event as KeyboardEvent);
       refocus();
-      const input = event.composedPath().includes(element) ? pointerInput(event) : null;
-      if (input) options.forward(input);
-      else if (!event.type.startsWith('key')) reassert();
+      // Aimed at the overlay, nothing of the page's is over it there: putting it back on top would
+      // only move it in the top layer again, and the browser then routes the next events to the
+      // page once more (a loop that restyles the page on every move).
+      if (event.composedPath().includes(element)) {
+        const input = pointerInput(event);
+        if (input) options.forward(input);
+      } else if (!event.type.startsWith('key')) reassert();
     });
   }
   // Popovers the page shows without anyone hearing it (it swallows the toggle events): the page's
