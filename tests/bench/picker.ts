@@ -130,7 +130,8 @@ async function measurePage(worker: WebWorker, url: string): Promise<PageResult> 
     scope.longTasks = [];
     new PerformanceObserver((list) => scope.longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask' });
   });
-  const viewport = page.viewport()!;
+  // The page's content area: its scrollbars are not the page's elements (nothing to pick or hit-test there).
+  const viewport = await page.evaluate(() => ({ width: document.documentElement.clientWidth || innerWidth, height: document.documentElement.clientHeight || innerHeight }));
   const points = sweep(Number(options.moves), viewport.width, viewport.height - BAR_HEIGHT);
   const { frameTree } = await (await page.createCDPSession()).send('Page.getFrameTree');
   await page.tracing.start({ categories: ['devtools.timeline'] });
