@@ -131,7 +131,11 @@ async function measurePage(worker: WebWorker, url: string): Promise<PageResult> 
     new PerformanceObserver((list) => scope.longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask' });
   });
   // The page's content area: its scrollbars are not the page's elements (nothing to pick or hit-test there).
-  const viewport = await page.evaluate(() => ({ width: document.documentElement.clientWidth || innerWidth, height: document.documentElement.clientHeight || innerHeight }));
+  // (CSSOM: the viewport less its scrollbars is the root's client size, the body's in quirks mode.)
+  const viewport = await page.evaluate(() => {
+    const root = document.compatMode === 'BackCompat' ? document.body : document.documentElement;
+    return { width: Math.min(innerWidth, root?.clientWidth || innerWidth), height: Math.min(innerHeight, root?.clientHeight || innerHeight) };
+  });
   const points = sweep(Number(options.moves), viewport.width, viewport.height - BAR_HEIGHT);
   const { frameTree } = await (await page.createCDPSession()).send('Page.getFrameTree');
   await page.tracing.start({ categories: ['devtools.timeline'] });
@@ -198,6 +202,7 @@ async function measurePage(worker: WebWorker, url: string): Promise<PageResult> 
 function missedTargets(pages: PageResult[], size: { gzipKb: number }): string[] {
   const misses: string[] = [];
   for (const page of pages) {
+    if (page.move.count < page.moves / 2) misses.push(`moves reaching the picker on ${page.page}: ${page.move.count} of ${page.moves} (its move figures mean little)`);
     if (page.ownWork.p95 > LIMITS.ownWorkP95Ms) misses.push(`own work p95 on ${page.page}: ${page.ownWork.p95} ms > ${LIMITS.ownWorkP95Ms} ms`);
     if (page.move.p95 > page.moveLimitMs) {
       misses.push(`whole move p95 on ${page.page}: ${page.move.p95} ms > ${LIMITS.moveFactor} × bare hit test ${page.bareHitTest.p95} ms + ${LIMITS.moveSlackMs} ms = ${page.moveLimitMs} ms`);
