@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
-import { workspaceItem } from '@/lib/goals/storage';
 import type { Workspace } from '@/lib/goals/model';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { startPicker, type PickerHandle } from '@/lib/picker/picker';
 
 /** Where a running instance leaves its disposer, in the extension's own world (the page cannot see it). */
 const INSTANCE = Symbol.for('goalpost.picker');
+/** lib/goals/storage.ts's workspaceItem (`local:workspace`): its key in storage.local. */
+const WORKSPACE_KEY = 'workspace';
+const EMPTY: Workspace = { activities: [], currentActivityId: null };
 
 // Injected into the top frame on demand (lib/picker/inject.ts) when the user starts picking; never
 // on every page. It stays to answer the panel's status questions after picking stops, without
@@ -54,9 +56,15 @@ export default defineContentScript({
       onExit: () => stopPicking(),
       onFail: (reason) => stopPicking(reason),
     }, picking.signal);
-    const track = (workspace: Workspace) => picker?.setActivity(pickingActivity(workspace));
-    void workspaceItem.getValue().then(track);
-    picking.signal.addEventListener('abort', workspaceItem.watch(track), { once: true });
+    const track = (workspace: Workspace | undefined) => picker?.setActivity(pickingActivity(workspace ?? EMPTY));
+    // Read from storage.local directly, as lib/goals/storage.ts's workspaceItem stores it: the storage
+    // library would add ~0.5 KB gzipped to a script injected on every pick.
+    void browser.storage.local.get(WORKSPACE_KEY).then((stored) => track(stored[WORKSPACE_KEY] as Workspace | undefined));
+    const changed = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && WORKSPACE_KEY in changes) track(changes[WORKSPACE_KEY]!.newValue as Workspace | undefined);
+    };
+    browser.storage.onChanged.addListener(changed);
+    picking.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(changed), { once: true });
   },
 });
 

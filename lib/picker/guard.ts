@@ -242,9 +242,13 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
       event.preventDefault();
       if (event.type === 'keydown') options.key(event as KeyboardEvent);
       refocus();
-      const input = event.composedPath().includes(element) ? pointerInput(event) : null;
-      if (input) options.forward(input);
-      else if (!event.type.startsWith('key')) reassert();
+      // Aimed at the overlay, nothing of the page's is over it there: putting it back on top would
+      // only move it in the top layer again, and the browser then routes the next events to the
+      // page once more (a loop that restyles the page on every move).
+      if (event.composedPath().includes(element)) {
+        const input = pointerInput(event);
+        if (input) options.forward(input);
+      } else if (!event.type.startsWith('key') && !onScrollbar(doc, event)) reassert();
     });
   }
   // Popovers the page shows without anyone hearing it (it swallows the toggle events): the page's
@@ -295,6 +299,21 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
     strike,
     stop,
   };
+}
+
+/**
+ * A pointer event on the page's own scrollbars (right or bottom of the viewport), which the overlay
+ * covering the viewport does not cover: nothing went over the overlay, so it is not put back on top
+ * (that moved it in the top layer on every move along a scrollbar, and the browser then routed the
+ * next moves to the page). Measured on the viewport, not the host, which a page may have hidden.
+ */
+function onScrollbar(doc: Document, event: Event): boolean {
+  if (!('clientX' in event)) return false;
+  const { clientX: x, clientY: y } = event as MouseEvent;
+  // The viewport less its scrollbars (CSSOM: the root's client size, the body's in quirks mode).
+  const root = doc.compatMode === 'BackCompat' ? doc.body : doc.documentElement;
+  if (!root) return false;
+  return x >= root.clientWidth || y >= root.clientHeight;
 }
 
 /** The picker's input for a pointer event that reached the overlay's own element in the page. */

@@ -1,21 +1,18 @@
-// Picker benchmark (issue 4, PRODUCT.md §6), in real Chromium with the built extension:
-//   - script time of the picker per pointer move (hit-test + outline + label + path), from a
-//     DevTools trace of a 500-move sweep; p95 ≤ 1 ms. Each call into the picker handles one move
-//     (or one frame after a scroll or DOM change). The frame forwards each pointermove it gets, and
-//     the browser delivers at most one per frame (moves that come faster are coalesced): the report
-//     says how many of the moves reached the picker;
-//   - long tasks (> 50 ms) on the page during the sweep: none;
-//   - picker ready ≤ 100 ms after it is asked to start;
-//   - content script size, gzipped: ≤ 30 KB.
-// Next to it, the part of each call that is the browser's own hit test (the HitTest trace event
-// inside it, which DevTools files under Rendering) and the rest, the picker's own work.
+// Picker benchmark (issue 11 "Performance", PRODUCT.md §6), in real Chromium with the built extension.
+// The browser's own hit test is the floor: no picker that asks the browser what is under the pointer
+// goes below it. Per page, in the same run:
+//   - bare hit test: `document.elementFromPoint` once per animation frame at the sweep's points,
+//     picker stopped (its HitTest trace events, microseconds);
+//   - whole move: each call into the picker's content script that handles one pointer move (its
+//     port message from the frame, or a move the page received and the guard forwarded), from a
+//     DevTools trace of the same sweep with the picker on; and its ratio to the bare hit test;
+//   - own work: each move less the browser's hit tests inside it (DevTools files them under Rendering).
+// Targets on every page: own work p95 ≤ 0.5 ms; whole move p95 ≤ 1.5 × bare hit test p95 + 0.2 ms;
+// no long task (> 50 ms) during the sweep; ready p50 ≤ 100 ms; content script ≤ 30 KB gzipped.
+// It prints the load average, writes JSON to tests/bench/results/ and a short table, and exits
+// non-zero only for a missed target, naming it (which, on which page, measured vs limit).
 // Pages: generated 20,000-element pages (a typical layout and a layered one, see
 // picker-lib/generate.ts) and the largest pages of shared/corpus (scripts removed, network blocked).
-// Next to the picker's time, each page reports the browser's own hit-test at the same points (a bare
-// document.elementFromPoint, picker stopped): the floor for any picker that asks the browser. It is
-// measured twice: in a tight loop (warm caches, the best case) and once per animation frame, as the
-// picker meets it. The page's rendering outside the picker's calls is reported too, so that no cost
-// moves out of the script's calls unseen.
 // Usage: npm run bench:picker [-- --pages 3 --moves 500 --starts 7 --save-traces]
 import { createServer } from 'node:http';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
@@ -29,7 +26,7 @@ import { launch } from '../e2e/browsers.ts';
 import { pickerFrame } from '../e2e/picker-support.ts';
 import { generatedPage } from './picker-lib/generate.ts';
 import { round, summarise, type Summary } from './picker-lib/stats.ts';
-import { renderingMs, scriptCalls, type TraceEvent } from './picker-lib/trace.ts';
+import { framedHitTests, moveCalls, otherCalls, renderingMs, type TraceEvent } from './picker-lib/trace.ts';
 
 /** The extension APIs used inside the service worker (the worker has them; this file only names them). */
 declare const chrome: {
@@ -42,11 +39,17 @@ const OUTPUT = join(ROOT, process.env.GOALPOST_OUT_DIR ?? '.output', 'chrome-mv3
 const CORPUS = process.env.GOALPOST_CORPUS ?? join(ROOT, '..', 'shared', 'corpus');
 const RESULTS = join(import.meta.dirname, 'results');
 const CONTENT_SCRIPT = 'content-scripts/picker.js';
-const LIMITS = { scriptP95Ms: 1, longTaskMs: 50, readyMs: 100, contentScriptGzipKb: 30 };
+const LIMITS = {
+  ownWorkP95Ms: 0.5,
+  /** Whole move p95 ≤ moveFactor × bare hit test p95 + moveSlackMs. */
+  moveFactor: 1.5,
+  moveSlackMs: 0.2,
+  longTaskMs: 50,
+  readyP50Ms: 100,
+  contentScriptGzipKb: 30,
+};
 /** Keep the sweep off the path bar at the bottom of the viewport. */
 const BAR_HEIGHT = 80;
-/** Points of the sweep where the bare hit-test is also measured once per animation frame. */
-const FRAMED_FLOOR_POINTS = 200;
 const READY_DEFINITION = 'From the content script starting (readyMs) or the background asking (asked→ready) to the picker receiving its frame\'s "ready": '
   + 'the frame page has loaded, holds the private port and has been painted (its second animation frame has begun), so a pointer move is outlined from then on.';
 
@@ -78,6 +81,7 @@ try {
   server.close();
 }
 
+const misses = missedTargets(results, size);
 const report = {
   date: new Date().toISOString(),
   browser: browserVersion,
@@ -87,12 +91,8 @@ const report = {
   readyDefinition: READY_DEFINITION,
   contentScript: size,
   pages: results,
-  pass: {
-    scriptP95: results.every((page) => page.script.p95 <= LIMITS.scriptP95Ms),
-    noLongTask: results.every((page) => page.longTasks.count === 0),
-    ready: results.every((page) => page.ready.p50 <= LIMITS.readyMs),
-    contentScriptSize: size.gzipKb <= LIMITS.contentScriptGzipKb,
-  },
+  misses,
+  pass: misses.length === 0,
 };
 await mkdir(RESULTS, { recursive: true });
 const file = join(RESULTS, `picker-${report.date.replace(/[:.]/g, '-')}.json`);
@@ -100,7 +100,7 @@ await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
 await writeFile(join(RESULTS, 'picker-latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 printTable(report);
 console.log(`\nresults: ${file}`);
-process.exitCode = Object.values(report.pass).every(Boolean) ? 0 : 1;
+process.exitCode = report.pass ? 0 : 1;
 
 async function measurePage(worker: WebWorker, url: string): Promise<PageResult> {
   const page = await session.browser.newPage();
@@ -130,7 +130,12 @@ async function measurePage(worker: WebWorker, url: string): Promise<PageResult> 
     scope.longTasks = [];
     new PerformanceObserver((list) => scope.longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask' });
   });
-  const viewport = page.viewport()!;
+  // The page's content area: its scrollbars are not the page's elements (nothing to pick or hit-test there).
+  // (CSSOM: the viewport less its scrollbars is the root's client size, the body's in quirks mode.)
+  const viewport = await page.evaluate(() => {
+    const root = document.compatMode === 'BackCompat' ? document.body : document.documentElement;
+    return { width: Math.min(innerWidth, root?.clientWidth || innerWidth), height: Math.min(innerHeight, root?.clientHeight || innerHeight) };
+  });
   const points = sweep(Number(options.moves), viewport.width, viewport.height - BAR_HEIGHT);
   const { frameTree } = await (await page.createCDPSession()).send('Page.getFrameTree');
   await page.tracing.start({ categories: ['devtools.timeline'] });
@@ -144,12 +149,9 @@ async function measurePage(worker: WebWorker, url: string): Promise<PageResult> 
   const events = traceEvents(trace);
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   await stopPicker(worker, page, tabId);
-  const floor = await page.evaluate((points) => points.map(([x, y]) => {
-    const start = performance.now();
-    document.elementFromPoint(x, y);
-    return performance.now() - start;
-  }), points);
-  const framedFloor = await page.evaluate(async (points) => {
+  // The floor, picker stopped: one bare hit test per animation frame at the same points, traced as the moves were.
+  await page.tracing.start({ categories: ['devtools.timeline'] });
+  const framedTimer = await page.evaluate(async (points) => {
     const times: number[] = [];
     for (const [x, y] of points) {
       await new Promise((done) => requestAnimationFrame(done));
@@ -158,29 +160,58 @@ async function measurePage(worker: WebWorker, url: string): Promise<PageResult> 
       times.push(performance.now() - start);
     }
     return times;
-  }, points.slice(0, FRAMED_FLOOR_POINTS));
+  }, points);
+  const floorTrace = framedHitTests(traceEvents(await page.tracing.stop()), frameTree.frame.id);
+  const floor = await page.evaluate((points) => points.map(([x, y]) => {
+    const start = performance.now();
+    document.elementFromPoint(x, y);
+    return performance.now() - start;
+  }), points);
   await page.close();
 
-  const calls = scriptCalls(events, CONTENT_SCRIPT, frameTree.frame.id);
-  const frameCalls = scriptCalls(events, '/chunks/');
-  if (calls.length === 0) throw new Error(`The trace of ${url} has no call into the picker: was the sweep seen?`);
+  const moves = moveCalls(events, CONTENT_SCRIPT, frameTree.frame.id);
+  const others = otherCalls(events, CONTENT_SCRIPT, frameTree.frame.id);
+  if (moves.length === 0) throw new Error(`The trace of ${url} has no move handled by the picker: was the sweep seen?`);
+  // The trace's own HitTest events when it has them all (microseconds); the page's timer otherwise (0.1 ms steps).
+  const framed = floorTrace.length >= points.length ? floorTrace : framedTimer;
+  const move = summarise(moves.map((call) => call.wallMs));
+  const bare = summarise(framed);
   return {
     page: url.includes('/corpus/') ? url.slice(url.indexOf('/corpus/') + 8) : basename(url),
     elements,
     moves: Number(options.moves),
-    script: summarise(calls.map((call) => call.wallMs)),
-    scriptCpu: summarise(calls.map((call) => call.cpuMs)),
-    browserHitTest: summarise(calls.map((call) => call.hitTestMs)),
-    scriptWithoutHitTest: summarise(calls.map((call) => call.wallMs - call.hitTestMs)),
-    renderingPerCallMs: round(renderingMs(events, CONTENT_SCRIPT, frameTree.frame.id) / calls.length),
-    frameRender: summarise(frameCalls.map((call) => call.wallMs)),
-    hitTestFloor: summarise(floor),
-    hitTestFloorFramed: summarise(framedFloor),
+    bareHitTest: bare,
+    bareHitTestSource: framed === floorTrace ? 'trace' : 'timer',
+    bareHitTestLoop: summarise(floor),
+    move,
+    moveCpu: summarise(moves.map((call) => call.cpuMs)),
+    ratio: round(move.p95 / bare.p95),
+    moveLimitMs: round(LIMITS.moveFactor * bare.p95 + LIMITS.moveSlackMs),
+    hitTestInMove: summarise(moves.map((call) => call.hitTestMs)),
+    ownWork: summarise(moves.map((call) => call.wallMs - call.hitTestMs)),
+    otherCalls: summarise(others.map((call) => call.wallMs)),
+    renderingPerMoveMs: round(renderingMs(events, CONTENT_SCRIPT, frameTree.frame.id) / moves.length),
     longTasks: { count: longTasks.filter((duration) => duration > LIMITS.longTaskMs).length, max: round(Math.max(0, ...longTasks)) },
     ready: summarise(starts.map((start) => start.readyMs)),
     askedToReady: summarise(starts.map((start) => start.askedToReadyMs)),
     coldStart: starts[0]!,
   };
+}
+
+/** Every target a page (or the content script) missed, in words: which, where, measured vs limit. */
+function missedTargets(pages: PageResult[], size: { gzipKb: number }): string[] {
+  const misses: string[] = [];
+  for (const page of pages) {
+    if (page.move.count < page.moves / 2) misses.push(`moves reaching the picker on ${page.page}: ${page.move.count} of ${page.moves} (its move figures mean little)`);
+    if (page.ownWork.p95 > LIMITS.ownWorkP95Ms) misses.push(`own work p95 on ${page.page}: ${page.ownWork.p95} ms > ${LIMITS.ownWorkP95Ms} ms`);
+    if (page.move.p95 > page.moveLimitMs) {
+      misses.push(`whole move p95 on ${page.page}: ${page.move.p95} ms > ${LIMITS.moveFactor} × bare hit test ${page.bareHitTest.p95} ms + ${LIMITS.moveSlackMs} ms = ${page.moveLimitMs} ms`);
+    }
+    if (page.longTasks.count > 0) misses.push(`long tasks on ${page.page}: ${page.longTasks.count} over ${LIMITS.longTaskMs} ms (longest ${page.longTasks.max} ms), limit none`);
+    if (page.ready.p50 > LIMITS.readyP50Ms) misses.push(`ready p50 on ${page.page}: ${page.ready.p50} ms > ${LIMITS.readyP50Ms} ms`);
+  }
+  if (size.gzipKb > LIMITS.contentScriptGzipKb) misses.push(`content script size: ${size.gzipKb} KB gzipped > ${LIMITS.contentScriptGzipKb} KB`);
+  return misses;
 }
 
 /** Asks for the picker as the background does (scripting.executeScript) and waits for its frame. */
@@ -283,51 +314,53 @@ async function serve(): Promise<{ origin: string; close(): void }> {
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
-function printTable(report: { contentScript: { gzipKb: number; bytes: number }; pages: PageResult[]; pass: Record<string, boolean> }) {
-  const rows = report.pages.map((page) => ({
-    page: page.page.slice(0, 40),
+function printTable(report: { loadAverage: number[]; contentScript: { gzipKb: number; bytes: number }; pages: PageResult[]; misses: string[] }) {
+  console.log(`load average: ${report.loadAverage.join(' ')}`);
+  console.table(report.pages.map((page) => ({
+    page: page.page.slice(0, 36),
     elements: page.elements,
-    'moves / calls': `${page.moves} / ${page.script.count}`,
-    'move p50 ms': page.script.p50,
-    'move p95 ms': page.script.p95,
-    'move max ms': page.script.max,
-    'cpu p95 ms': page.scriptCpu.p95,
-    'browser hit-test in call p95 ms': page.browserHitTest.p95,
-    'move without it p95 ms': page.scriptWithoutHitTest.p95,
-    'bare hit-test p95 loop / framed': `${page.hitTestFloor.p95} / ${page.hitTestFloorFramed.p95}`,
-    'page rendering ms / call': page.renderingPerCallMs,
-    'long tasks >50ms': page.longTasks.count,
-    'longest task ms': page.longTasks.max,
-    'ready p50 ms': page.ready.p50,
-    'ready max ms': page.ready.max,
-    'asked→ready p50 ms': page.askedToReady.p50,
-    'frame render p95 ms': page.frameRender.p95,
-  }));
-  console.table(rows);
+    'bare hit test p95': page.bareHitTest.p95,
+    'move p50': page.move.p50,
+    'move p95': page.move.p95,
+    'move limit': page.moveLimitMs,
+    ratio: page.ratio,
+    'hit test in move p95': page.hitTestInMove.p95,
+    'own work p95': page.ownWork.p95,
+    'long tasks': page.longTasks.count,
+    'ready p50': page.ready.p50,
+  })));
+  console.log(`times in ms; moves: calls that handle one pointer move (${report.pages.map((page) => page.move.count).join(', ')} of ${options.moves} moves reached the picker).`);
   console.log(`ready: ${READY_DEFINITION}`);
   console.log(`content script: ${report.contentScript.bytes} bytes, ${report.contentScript.gzipKb} KB gzipped (limit ${LIMITS.contentScriptGzipKb} KB)`);
-  for (const [name, ok] of Object.entries(report.pass)) console.log(`${ok ? 'PASS' : 'FAIL'} ${name}`);
+  if (report.misses.length === 0) console.log('PASS every target');
+  for (const miss of report.misses) console.log(`FAIL ${miss}`);
 }
 
 interface PageResult {
   page: string;
   elements: number;
   moves: number;
-  /** Wall time of each call into the content script during the sweep (the moves that reached it and the frames they schedule). */
-  script: Summary;
-  scriptCpu: Summary;
-  /** The browser's own hit test (elementsFromPoint's HitTest trace event) inside each call. */
-  browserHitTest: Summary;
-  /** Each call's wall time less that hit test: the picker's own work (DevTools' "Scripting"). */
-  scriptWithoutHitTest: Summary;
-  /** The page's style, layout, paint and hit tests outside the picker's calls, per call. */
-  renderingPerCallMs: number;
-  /** The picker frame's own rendering, in its extension process (not on the page's thread). */
-  frameRender: Summary;
-  /** document.elementFromPoint alone at the same points (picker stopped; 0.1 ms timer resolution). */
-  hitTestFloor: Summary;
-  /** The same, once per animation frame (the first points only), as the picker meets it. */
-  hitTestFloorFramed: Summary;
+  /** document.elementFromPoint alone, once per animation frame at the sweep's points, picker stopped. */
+  bareHitTest: Summary;
+  /** Where bareHitTest comes from: the trace's HitTest events, or the page's timer (0.1 ms steps) when the trace lacks them. */
+  bareHitTestSource: 'trace' | 'timer';
+  /** The same in a tight loop (warm caches, page timer): the best case, for reference. */
+  bareHitTestLoop: Summary;
+  /** Wall time of each call into the content script that handles one pointer move, picker on. */
+  move: Summary;
+  moveCpu: Summary;
+  /** move p95 / bare hit test p95. */
+  ratio: number;
+  /** The whole move's target: LIMITS.moveFactor × bare p95 + LIMITS.moveSlackMs. */
+  moveLimitMs: number;
+  /** The browser's own hit tests (HitTest trace events) inside each move. */
+  hitTestInMove: Summary;
+  /** Each move less those hit tests: the picker's own work. */
+  ownWork: Summary;
+  /** The picker's other calls during the sweep (the guard's check every animation frame, timers, events). */
+  otherCalls: Summary;
+  /** The page's style, layout, paint and hit tests outside the picker's calls, per move. */
+  renderingPerMoveMs: number;
   longTasks: { count: number; max: number };
   /** From the content script starting to its frame being painted, as the picker measures it. */
   ready: Summary;

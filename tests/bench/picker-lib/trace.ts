@@ -10,7 +10,7 @@ export interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { data?: { url?: string; frame?: string } };
+  args?: { data?: { url?: string; frame?: string; type?: string } };
 }
 
 export interface Call {
@@ -62,4 +62,62 @@ function callEvents(events: readonly TraceEvent[], script: string, frameId?: str
     .filter((event) => event.name === 'FunctionCall' && event.dur !== undefined && event.args?.data?.url?.includes(script)
       && (frameId === undefined || event.args.data.frame === frameId))
     .sort((a, b) => a.ts - b.ts);
+}
+
+/** Page events that deliver a pointer move to a script (the picker's guard forwards those that reach the page). */
+const MOVE_EVENTS = new Set(['pointermove']);
+/** Events a call may run inside that are not a move: animation frames, timers, other DOM events. */
+const NOT_A_MOVE = new Set(['FireAnimationFrame', 'TimerFire', 'FireIdleCallback']);
+
+/**
+ * The calls into `script` (in frame `frameId`) that handle one pointer move: the picker's port
+ * messages (the frame forwards each move it gets; they run as top-level calls) and moves the page
+ * itself received and the picker took. Its calls for animation frames, timers and other events
+ * are left to `otherCalls`.
+ */
+export function moveCalls(events: readonly TraceEvent[], script: string, frameId?: string): Call[] {
+  return split(events, script, frameId).moves;
+}
+
+/** The calls into `script` that are not a move (the guard's check every frame, timers, focus and toggle events). */
+export function otherCalls(events: readonly TraceEvent[], script: string, frameId?: string): Call[] {
+  return split(events, script, frameId).others;
+}
+
+function split(events: readonly TraceEvent[], script: string, frameId?: string): { moves: Call[]; others: Call[] } {
+  const calls = callEvents(events, script, frameId);
+  const first = calls[0];
+  const last = calls.at(-1);
+  if (!first || !last) return { moves: [], others: [] };
+  const onThread = events.filter((event) => event.pid === first.pid && event.tid === first.tid && event.dur !== undefined
+    && event.ts + event.dur >= first.ts && event.ts <= last.ts + last.dur!);
+  const hitTests = onThread.filter((event) => event.name === 'HitTest');
+  const containers = onThread.filter((event) => NOT_A_MOVE.has(event.name) || event.name === 'EventDispatch');
+  const moves: Call[] = [];
+  const others: Call[] = [];
+  for (const call of calls) {
+    const around = containers.filter((event) => event.ts <= call.ts && call.ts + call.dur! <= event.ts + event.dur!);
+    const isMove = around.every((event) => event.name === 'EventDispatch' && MOVE_EVENTS.has(eventType(event)));
+    (isMove ? moves : others).push({
+      wallMs: call.dur! / 1000,
+      cpuMs: (call.tdur ?? call.dur!) / 1000,
+      hitTestMs: hitTests.filter((event) => within(event, call)).reduce((total, event) => total + event.dur! / 1000, 0),
+    });
+  }
+  return { moves, others };
+}
+
+/**
+ * The browser's hit tests run inside animation-frame callbacks of frame `frameId` (the bench's bare
+ * `elementFromPoint` once per frame), from the trace's own clock (microseconds, unlike a page timer).
+ */
+export function framedHitTests(events: readonly TraceEvent[], frameId: string): number[] {
+  const frames = events.filter((event) => event.name === 'FireAnimationFrame' && event.dur !== undefined && event.args?.data?.frame === frameId);
+  return events
+    .filter((event) => event.name === 'HitTest' && event.dur !== undefined && frames.some((frame) => within(event, frame)))
+    .map((event) => event.dur! / 1000);
+}
+
+function eventType(event: TraceEvent): string {
+  return event.args?.data?.type ?? '';
 }
