@@ -19,6 +19,8 @@ import { launchPlain, measureNavigations, median, serveRuntimeSite, shopActivity
 const DESTINATION = 'datalayer posthog /collect';
 const ROUNDS = 12;
 const MAX_ADDED_MS = 10;
+/** The coarsest clock step of the browsers under test (Firefox: 1 ms), with a margin. */
+const CLOCK_GRAIN_MS = 2;
 
 /** What the page's own GTM-style dataLayer and PostHog saw, kept across navigations in sessionStorage. */
 async function pageAnalytics(page: Page): Promise<{ dataLayer: Record<string, unknown>[]; posthog: { event: string; properties: Record<string, unknown> }[] }> {
@@ -165,8 +167,9 @@ describe.each(BROWSERS)('the runtime in %s', (name) => {
     console.log(JSON.stringify(result));
     expect(added.link).toBeLessThanOrEqual(MAX_ADDED_MS);
     expect(added.form).toBeLessThanOrEqual(MAX_ADDED_MS);
-    // The navigations really happened in every round, with and without the runtime.
-    for (const values of Object.values(samples)) expect(values.navigate.every((ms) => Number.isFinite(ms) && ms >= 0)).toBe(true);
+    // The navigations really happened in every round, with and without the runtime. Firefox's clocks
+    // are coarsened to 1 ms (privacy.reduceTimerPrecision), so two of its readings can differ by -1 ms.
+    for (const values of Object.values(samples)) expect(values.navigate.filter((ms) => !(Number.isFinite(ms) && ms >= -CLOCK_GRAIN_MS))).toEqual([]);
   });
 });
 
