@@ -24,7 +24,11 @@ describe.each(BROWSERS)('picker in %s', (name) => {
   const rectOf = (selector: string) => page.$eval(selector, (element) => element.getBoundingClientRect().toJSON() as DOMRect);
   const storedSelectors = async () => (await storedElements(session)).map((element) => element.selector);
   const matchesOf = (selector: string) => page.evaluate((s) => [...document.querySelectorAll(s)].map((element) => element.id), selector);
-  const noPageReactions = async () => expect((await pageEvents(page)).filter((event) => PAGE_REACTIONS.test(event))).toEqual([]);
+  // A move on Goalpost's own host is the browser's boundary move when the overlay appears under a
+  // resting pointer (or for a frame after it moves in the top layer): it reaches the page's window
+  // listeners, but never the page's content. Anything else the page hears fails the test.
+  const noPageReactions = async () => expect((await pageEvents(page))
+    .filter((event) => PAGE_REACTIONS.test(event) && !/^(pointer|mouse)move:picker-host$/.test(event))).toEqual([]);
   /**
    * The pointer over the panel, then the page shown again. The panel sits beside the page for a
    * user; here it is a tab, which takes input only in front, and the page draws only in front.
