@@ -71,6 +71,14 @@ export async function colourPixels(
   counter: Page = page,
 ): Promise<number> {
   const png = await page.screenshot({ encoding: 'base64' });
+  return pixelsInShot(page, png, box, rgb, counter);
+}
+
+/** Pixels of a colour around a box (3 px margin) in a viewport screenshot already taken (`png`, base64). */
+export async function pixelsInShot(
+  page: Page, png: string, box: { x: number; y: number; width: number; height: number }, rgb: [number, number, number],
+  counter: Page = page,
+): Promise<number> {
   const viewportWidth = await page.evaluate(() => innerWidth);
   return counter.evaluate(async (data, box, rgb, viewportWidth) => {
     const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());

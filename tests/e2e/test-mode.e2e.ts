@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import type { Activity } from '../../lib/goals/model';
 import { BROWSERS, launch, type Session } from './browsers';
 import { ARTIFACTS, screenshot, waitFor } from './helpers';
-import { GREEN, listenerCount, pageFootprint } from './picker-support';
+import { GREEN, listenerCount, pageFootprint, pixelsInShot } from './picker-support';
 import { serveFixtures } from './server';
 
 // Issue 13, "Done when" for test mode, in Chromium and Firefox, driven from the panel's own switch:
@@ -131,7 +131,7 @@ describe.each(BROWSERS)('test mode in %s', (name) => {
       await flashShown();
       text = name === 'chromium' ? await flashText(page) : undefined;
       const shot = await page.screenshot({ encoding: 'base64' });
-      green = await pixelsOf(page, shot, box, GREEN);
+      green = await pixelsInShot(page, shot, box, GREEN);
       await savePng(`${name}-test-mode-flash`, shot, name === 'chromium' && green > 100 ? join(DOCS, 'test-mode-flash.png') : undefined);
     }
     expect(green).toBeGreaterThan(100);
@@ -181,7 +181,7 @@ describe.each(BROWSERS)('test mode in %s', (name) => {
       await page.click('#contact');
       await flashShown();
       const shot = await page.screenshot({ encoding: 'base64' });
-      amber = await pixelsOf(page, shot, contact, AMBER);
+      amber = await pixelsInShot(page, shot, contact, AMBER);
       await savePng(`${name}-test-mode-not-counted`, shot);
     }
     expect(amber).toBeGreaterThan(20);
@@ -254,24 +254,6 @@ describe.each(BROWSERS)('test mode in %s', (name) => {
     expect(await page.evaluate((tag) => document.querySelector(tag) === null, FLASH)).toBe(true);
   });
 });
-
-/** Pixels of a colour around a box (3 px margin) in a screenshot already taken (a flash may be gone by the next one). */
-async function pixelsOf(page: Page, png: string, box: { x: number; y: number; width: number; height: number }, rgb: [number, number, number]): Promise<number> {
-  return page.evaluate(async (data, box, rgb) => {
-    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
-    const scale = bitmap.width / innerWidth;
-    const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
-    context.drawImage(bitmap, 0, 0);
-    const left = Math.max(0, Math.floor((box.x - 3) * scale));
-    const top = Math.max(0, Math.floor((box.y - 3) * scale));
-    const { data: pixels } = context.getImageData(left, top, Math.ceil((box.width + 6) * scale), Math.ceil((box.height + 6) * scale));
-    let count = 0;
-    for (let i = 0; i < pixels.length; i += 4) {
-      if (Math.abs(pixels[i]! - rgb[0]) < 24 && Math.abs(pixels[i + 1]! - rgb[1]) < 24 && Math.abs(pixels[i + 2]! - rgb[2]) < 24) count++;
-    }
-    return count;
-  }, png, box, rgb);
-}
 
 async function savePng(name: string, png: string, copyTo?: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
