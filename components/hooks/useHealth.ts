@@ -4,6 +4,7 @@ import { showHealthBadge } from '@/lib/health/badge';
 import { reportKey, type GoalHealth, type HealthReport, type HealthTarget } from '@/lib/health/check';
 import { attentionCount, healthTargets } from '@/lib/health/goals';
 import { askPage } from '@/lib/panel/ask-page';
+import { wakeablePause } from '@/lib/panel/wakeable-pause';
 import type { Send } from './useOperations';
 
 // The panel's health check of the target tab (issue 14). One owner (HealthSummary, mounted once)
@@ -32,14 +33,7 @@ export function useHealthCheck(activity: Activity | undefined, tabId: number | u
     }
     publish({ status: 'checking', tabId, targets });
     let stopped = false;
-    let wake: () => void = () => undefined;
-    const pause = (ms: number) => new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    const { pause, wake } = wakeablePause();
     // A reload or navigation ends the page a pending watch was in; Firefox then never answers it,
     // so the loop stops waiting for that answer and asks the new page.
     let interrupt: () => void = () => undefined;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { queryMatches, type MatchInfo, type MatchTarget, type PageMatches } from '@/lib/panel/page-query';
+import { wakeablePause } from '@/lib/panel/wakeable-pause';
 
 /**
  * Live match counts of `targets` on the tab: counted once, then re-counted whenever the page's
@@ -19,15 +20,8 @@ export function usePageMatches(tabId: number | undefined, targets: MatchTarget[]
     // Same tab, new list (an edit, an undo): keep the known counts while the new ones come in.
     setState((previous) => (previous.tabId === tabId ? { ...previous, status: 'loading' } : { status: 'loading', matches: [], tabId }));
     let stopped = false;
-    let wake: () => void = () => undefined;
     /** Pauses until the tab reloads, access is granted, or `ms` pass. */
-    const pause = (ms: number) => new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    const { pause, wake } = wakeablePause();
     const onTabUpdated = (id: number, change: { status?: string }) => {
       if (id === tabId && change.status === 'complete') wake();
     };
