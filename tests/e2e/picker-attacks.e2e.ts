@@ -208,7 +208,8 @@ describe.each(BROWSERS)('picker under attack in %s', (name) => {
       expect(await userInputSeen(page)).toEqual([]);
       // The page closes its banner (the picker leaves the dialog with it) and shows a pop-up unheard.
       await page.evaluate(() => (document.getElementById('banner') as HTMLDialogElement).close());
-      expect(await pageEvents(page)).toContain('close:banner');
+      // `close` is fired from a queued task, after close() returns.
+      await waitFor('the page to hear its banner close', async () => (await pageEvents(page)).includes('close:banner'));
       await page.evaluate(() => (window as unknown as { openPromo(): void }).openPromo());
       // Unheard, the pop-up is found by the guard's check at the next animation frame (lib/picker/guard.ts):
       // input the browser dispatches before that frame's callbacks would reach it. A hand takes longer
@@ -344,8 +345,10 @@ describe.each(BROWSERS)('picker under attack in %s', (name) => {
       console.info(`[${name}] pop-ups: the page saw ${activation.seen} activations and opened ${activation.opened} pop-up windows; ${left} still open a moment later`);
       expect(activation.opened).toBeGreaterThan(0);
       // Firefox gives a pop-up window's tab no openerTabId (webNavigation would, at the price of a
-      // "browsing activity" permission); Chromium's are not closed (see the test above).
-      expect(left).toBe(activation.opened);
+      // "browsing activity" permission); Chromium's are not closed (see the test above). Firefox once
+      // listed one window more than the page counted (a window.open that returned null yet opened one):
+      // every one the page counted is still there, which is what this measures.
+      expect(left).toBeGreaterThanOrEqual(activation.opened);
       await page.bringToFront();
       expect(await userInputSeen(page)).toEqual([]);
       await escapeEndsPicking(page);
