@@ -18,6 +18,9 @@ import { RE2JS } from 're2js';
 // Values are read off the chain string as written, escapes included: a value holding `"` is written
 // `\"` there and the column stops before it, so a filter is only ever derived from the chain itself.
 
+/** Characters of a filter value the panel shows. */
+const SHOWN = 60;
+
 export type StringMatching = 'exact' | 'contains' | 'regex';
 
 /** An action step's filters other than the selector, as PostHog's API names them. */
@@ -121,13 +124,14 @@ export function likeRegex(pattern: string, ignoreCase: boolean): Tester {
   return known;
 }
 
-/** The filters as a short line for the panel: `href = "/tea"`, `text = "Buy tea"`. */
+/** The filters as a short line for the panel: `href = “/tea”`, `text = “Buy tea”` (long values cut). */
 export function describeFilters(filters: StepFilters | undefined): string {
   if (!filters) return '';
   const parts: string[] = [];
   const operator = (matching: StringMatching | undefined) => (matching === 'regex' ? '~' : matching === 'contains' ? 'contains' : '=');
-  if (filters.href !== undefined) parts.push(`href ${operator(filters.href_matching)} “${filters.href}”`);
-  if (filters.text !== undefined) parts.push(`text ${operator(filters.text_matching)} “${filters.text}”`);
+  const shown = (value: string) => ([...value].length > SHOWN ? `${[...value].slice(0, SHOWN).join('')}…` : value);
+  if (filters.href !== undefined) parts.push(`href ${operator(filters.href_matching)} “${shown(filters.href)}”`);
+  if (filters.text !== undefined) parts.push(`text ${operator(filters.text_matching)} “${shown(filters.text)}”`);
   if (filters.tag_name !== undefined) parts.push(`tag ${filters.tag_name}`);
   return parts.join(', ');
 }
