@@ -47,7 +47,7 @@ function whyTwin(element: TrackedElement, answer: PostHogCheckAnswer | null): st
   if (problem) return problem.message;
   if (answer?.found && answer.recorded) {
     if (!answer.main.missed.length && answer.main.others && answer.posthog?.filters) {
-      return `the selector alone would also count ${answer.main.others} other click(s) on the page (${answer.main.examples.join(', ')}); the filters rule them out`;
+      return `in PostHog it would also count ${answer.main.others} other click(s) on the page (${answer.main.examples.join(', ')}); the filters rule them out`;
     }
     const { main } = answer;
     if (main.missed.length) return `PostHog’s ${main.missed.join(' and ')} compiler would not match it`;
