@@ -2,9 +2,10 @@
  * PostHog benchmark (issue 12): over the clickable elements sampled from the shared corpus (scripts
  * stripped, network blocked, so computed `cursor: pointer` is the page's own), what the model of
  * PostHog's matching (lib/export/posthog) says of Goalpost's selector for each element and of the
- * selector Goalpost sends to PostHog (the same one, or its PostHog-safe twin): does it match the
- * element's own click under both compilers (old = production, new = PR #80653), and does it also
- * match other clicks autocapture records on the page. Part of the corpus (chosen by a hash of the
+ * selector Goalpost sends to PostHog (the same one, or its PostHog-safe twin, with the step's href /
+ * text filters when it has them: PostHog ANDs them with the selector, lib/export/posthog/filters.ts):
+ * does it match the element's own click under both compilers (old = production, new = PR #80653),
+ * and does it also match other clicks autocapture records on the page. Part of the corpus (chosen by a hash of the
  * page name) is held out: the generator was tuned on the rest only, and both figures are reported.
  * Then posthog-js itself is loaded and every element clicked, to compare the chain it captures with
  * the model's (fidelity of the chain model).
@@ -12,8 +13,8 @@
  *   npm run bench:posthog [-- --pages 20] [--filter nytimes] [--only a.html,b.html] [--per-page 25] [--no-fidelity]
  *
  * Writes tests/bench/results/posthog-<time>.json and posthog-latest.json; prints a short table.
- * Exits non-zero only for a missed target: a sent selector that never matches its own element, or
- * more than 0.5% of sent selectors matching another recorded click.
+ * Exits non-zero only for a missed target: a sent step (selector + filters) that never matches its
+ * own element, or more than 0.5% of sent steps matching another recorded click.
  */
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
