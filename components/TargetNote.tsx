@@ -14,6 +14,7 @@ export function TargetNote({ activity, element, tabId, info, send }: TargetNoteP
     return (
       <div class="hint" data-testid="target-note" data-kind="twin" title={note.why}>
         {note.text} <code class="mono" data-testid="posthog-selector">{note.selector}</code>
+        {note.filters && <> + <code class="mono" data-testid="posthog-filters">{note.filters}</code></>}
         <span class="status"> ({note.why})</span>
       </div>
     );

@@ -21,7 +21,7 @@ export function usePostHogCheck(activity: Activity, element: TrackedElement, tab
     void (async () => {
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
       if (!current || !tab?.url || pageWithoutQuery(tab.url) !== pageWithoutQuery(element.pageUrl)) return;
-      const asked = await askPage(tabId, 'posthogCheck', { selector: element.selector, frames: element.frames, shadowHosts: element.shadowHosts, action: element.action.kind, known: element.targetSelectors?.posthog });
+      const asked = await askPage(tabId, 'posthogCheck', { selector: element.selector, frames: element.frames, shadowHosts: element.shadowHosts, action: element.action.kind, known: element.targetSelectors?.posthog, knownFilters: element.targetSelectors?.posthogFilters });
       if (!current || asked.kind !== 'ok') return;
       setAnswer(asked.answer);
       const op = checkOperation(activity.id, element, asked.answer);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Activity, ElementFingerprint, Metric, TrackedAction, TrackedElement, UrlScope } from '@/lib/goals/model';
+import type { Activity, ElementFingerprint, Metric, PostHogStepFilters, TrackedAction, TrackedElement, UrlScope } from '@/lib/goals/model';
 
 // The canonical file of PRODUCT.md §4 (`goalpost/activity@1`). Its published twin is
 // `schema/goalpost-activity-1.schema.json`; `schema.test.ts` proves both accept the same samples.
@@ -51,10 +51,16 @@ function canonicalElement(element: TrackedElement): CanonicalElement {
     pageUrl: element.pageUrl,
     ...(element.frames?.length ? { frames: [...element.frames] } : {}),
     ...(element.shadowHosts?.length ? { shadowHosts: [...element.shadowHosts] } : {}),
-    ...(element.targetSelectors?.posthog ? { targetSelectors: { posthog: element.targetSelectors.posthog } } : {}),
+    ...(element.targetSelectors?.posthog ? { targetSelectors: canonicalTargetSelectors(element.targetSelectors.posthog, element.targetSelectors.posthogFilters) } : {}),
     ...(element.targetLimits?.posthog ? { targetLimits: { posthog: element.targetLimits.posthog } } : {}),
     ...(element.fingerprint ? { fingerprint: canonicalFingerprint(element.fingerprint) } : {}),
   };
+}
+
+/** The PostHog selector and, when it has them, its step filters (issue 12), in a fixed key order. */
+export function canonicalTargetSelectors(posthog: string, filters: PostHogStepFilters | undefined): { posthog: string; posthogFilters?: PostHogStepFilters } {
+  if (!filters || (filters.href === undefined && filters.text === undefined)) return { posthog };
+  return { posthog, posthogFilters: { ...(filters.href !== undefined ? { href: filters.href } : {}), ...(filters.text !== undefined ? { text: filters.text } : {}) } };
 }
 
 /** Fixed key order (byte-identical re-exports); capped like the schema, so an export always re-imports. */
@@ -149,7 +155,14 @@ const ElementSchema = v.strictObject({
   frames: v.optional(v.array(Selector)),
   shadowHosts: v.optional(v.array(Selector)),
   /** Selectors that one export target uses instead of `selector` (issue 12: PostHog's own matcher). */
-  targetSelectors: v.optional(v.strictObject({ posthog: v.optional(Selector) })),
+  targetSelectors: v.optional(v.strictObject({
+    posthog: v.optional(Selector),
+    /** The step's `href` / `text` filters PostHog matches beside that selector (issue 12), exact values of the recorded chain. */
+    posthogFilters: v.optional(v.strictObject({
+      href: v.optional(v.pipe(v.string(), maxChars(2048))),
+      text: v.optional(v.pipe(v.string(), maxChars(1024))),
+    })),
+  })),
   /** Why a target cannot count the element, found on its page (issue 12), in words. */
   targetLimits: v.optional(v.strictObject({ posthog: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'), maxChars(500))) })),
   fingerprint: v.optional(FingerprintSchema),

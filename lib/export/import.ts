@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { parse as parseSelector } from 'css-what';
 import type { WorkspaceWriter } from '@/lib/goals/writer';
 import { newId, type Activity, type Workspace } from '@/lib/goals/model';
-import { CanonicalSchema, FORMAT, type CanonicalActivity } from './canonical';
+import { CanonicalSchema, canonicalTargetSelectors, FORMAT, type CanonicalActivity } from './canonical';
 
 // Import of a canonical file (PRODUCT.md §4): everything is checked before anything is written,
 // the write goes through the workspace's single writer (so it cannot race a pick or a panel edit),
@@ -79,7 +79,7 @@ export function fromCanonical(file: CanonicalActivity, now: number, id = file.id
       pageUrl: element.pageUrl,
       ...(element.frames ? { frames: [...element.frames] } : {}),
       ...(element.shadowHosts ? { shadowHosts: [...element.shadowHosts] } : {}),
-      ...(element.targetSelectors?.posthog ? { targetSelectors: { posthog: element.targetSelectors.posthog } } : {}),
+      ...(element.targetSelectors?.posthog ? { targetSelectors: canonicalTargetSelectors(element.targetSelectors.posthog, element.targetSelectors.posthogFilters) } : {}),
       ...(element.targetLimits?.posthog ? { targetLimits: { posthog: element.targetLimits.posthog } } : {}),
       ...(element.fingerprint ? { fingerprint: element.fingerprint } : {}),
       // Not picked on a page here: removing it from the picker asks first, as for a typed row.

@@ -17,6 +17,8 @@ describe('per-target limits shown before export', () => {
     expect(limits['adobe-target']).toContain('1 element: Target counts clicks on a form, not its submits (form.card "Subscribe")'.replace('form.card "Subscribe"', activity.elements[2]!.label));
     expect(limits['adobe-target']).toContain('The activity can then only be edited through Target’s API, not its UI');
     expect(limits.posthog).toContain('1 element: PostHog gets a selector of its own for them (shown in their rows) (Link “Buy coffee”)');
+    activity.elements[1]!.targetSelectors = { posthog: '[data-product="coffee"] > a', posthogFilters: { href: '/checkout?item=coffee' } };
+    expect(exportLimits(activity).posthog).toContain('1 element: PostHog also gets an href or text filter for them, beside the selector (shown in their rows) (Link “Buy coffee”)');
     expect(limits.goalpost).toEqual([]);
   });
 

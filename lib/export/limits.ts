@@ -32,6 +32,7 @@ export function exportLimits(activity: Activity): Record<LimitTarget, string[]> 
   ];
   const unrecorded = counted.filter((element) => element.targetLimits?.posthog);
   const twins = counted.filter((element) => element.targetSelectors?.posthog && element.targetSelectors.posthog !== element.selector);
+  const filtered = counted.filter((element) => element.targetSelectors?.posthog && element.targetSelectors.posthogFilters);
   const never = counted.filter((element) => !element.targetSelectors?.posthog && staticProblems(element.selector, elementFacts(element)).some((problem) => problem.kind === 'never'));
   const unchecked = counted.filter((element) => !element.targetSelectors?.posthog && !never.includes(element) && staticProblems(element.selector, elementFacts(element)).length > 0);
   const posthog = [
@@ -39,6 +40,7 @@ export function exportLimits(activity: Activity): Record<LimitTarget, string[]> 
     grouped(never, 'PostHog would never match their selector; open their page so Goalpost writes one it can'),
     grouped(inFrame.filter((element) => !unrecorded.includes(element)), 'PostHog’s autocapture in the page does not see inside frames'),
     grouped(twins, 'PostHog gets a selector of its own for them (shown in their rows)'),
+    grouped(filtered, 'PostHog also gets an href or text filter for them, beside the selector (shown in their rows)'),
     grouped(unchecked, 'PostHog may count them differently from CSS; not checked on their page yet'),
     ...windowLine('PostHog'),
   ];

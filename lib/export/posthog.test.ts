@@ -64,6 +64,19 @@ describe('PostHog actions', () => {
     expect(result.value[0]!.steps.map((step) => step.selector)).toEqual(['#buy-tea', '[data-id="coffee"]']);
   });
 
+  it('sends the href / text filters checked with the twin, matched exactly, and none without a check', () => {
+    const activity = twoMetricActivity();
+    activity.elements[1]!.targetSelectors = { posthog: 'a.buy', posthogFilters: { href: '/checkout?item=coffee', text: 'Buy coffee' } };
+    const result = toPostHogActions(activity);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.value[0]!.steps[1]).toMatchObject({ selector: 'a.buy', href: '/checkout?item=coffee', href_matching: 'exact', text: 'Buy coffee', text_matching: 'exact' });
+    expect(result.value[0]!.steps[0]).not.toHaveProperty('href');
+    // Filters stored without their selector (never written so) are not sent on their own.
+    activity.elements[1]!.targetSelectors = { posthogFilters: { href: '/x' } };
+    const unchecked = toPostHogActions(activity);
+    expect(unchecked.ok && unchecked.value[0]!.steps.some((step) => 'href' in step)).toBe(false);
+  });
+
   it('refuses what PostHog would never count, with the reason and the way out', () => {
     const activity = twoMetricActivity();
     activity.elements[1]!.selector = 'a.buy[data-id="coffee"]';

@@ -40,13 +40,25 @@ export function postHogSelector(element: TrackedElement): string {
 }
 
 function step(selector: string, url: StepUrl, element: TrackedElement): PostHogStep {
-  // `href` is left out on purpose: PostHog compares it with the attribute as written in the page
-  // (often relative), while Goalpost records the resolved URL; the selector already pins the link.
-  const base: PostHogStep = { event: '$autocapture', selector, url: url.url, url_matching: url.matching };
+  const base: PostHogStep = { event: '$autocapture', selector, url: url.url, url_matching: url.matching, ...stepFilters(element) };
   // Without it a step also counts the `change` and `submit` autocapture events inside the element
   // (posthog-js captures click, change and submit: autocapture.ts `_addDomEventHandlers`).
   const properties = [{ key: '$event_type', value: element.action.kind === 'submit' ? 'submit' : 'click', operator: 'exact' as const, type: 'event' as const }];
   return element.action.kind === 'link' ? { ...base, tag_name: 'a', properties } : { ...base, properties };
+}
+
+/**
+ * The `href` / `text` filters checked on the element's page with its PostHog selector (issue 12),
+ * sent exactly as stored: values read off the chain posthog-js records (the attribute as written in
+ * the page, not the resolved link Goalpost keeps in `action.href`), matched exactly. Without a check
+ * on the page none is sent: the selector alone pins the element.
+ */
+function stepFilters(element: TrackedElement): Pick<PostHogStep, 'href' | 'href_matching' | 'text' | 'text_matching'> {
+  const filters = element.targetSelectors?.posthog ? element.targetSelectors.posthogFilters : undefined;
+  return {
+    ...(filters?.href !== undefined ? { href: filters.href, href_matching: 'exact' as const } : {}),
+    ...(filters?.text !== undefined ? { text: filters.text, text_matching: 'exact' as const } : {}),
+  };
 }
 
 /** What PostHog cannot count at all: refused with the reason (issue 12). */
@@ -195,8 +207,12 @@ export interface PostHogStep {
   url: string;
   url_matching: 'contains' | 'exact' | 'regex';
   tag_name?: string;
+  /** Compared with the chain's first href (`elements_chain_href`); sent with `href_matching: "exact"`. */
   href?: string;
+  href_matching?: 'contains' | 'exact' | 'regex';
+  /** Compared with every text of the chain (`elements_chain_texts`); sent with `text_matching: "exact"`. */
   text?: string;
+  text_matching?: 'contains' | 'exact' | 'regex';
   /** Event property filters (ActionStepJSONSerializer `properties`): here `$event_type`. */
   properties?: PostHogPropertyFilter[];
 }

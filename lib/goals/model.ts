@@ -107,6 +107,17 @@ export type ElementOrigin = 'picked' | 'typed' | 'edited';
 /** Per-target selectors, used instead of `selector` by that target's export only. */
 export interface TargetSelectors {
   posthog?: string;
+  /**
+   * Filters PostHog's action step matches beside `posthog` (issue 12), when the selector alone would
+   * also count other clicks: exact values read off the element's recorded `$elements_chain`.
+   */
+  posthogFilters?: PostHogStepFilters;
+}
+
+/** An action step's `href` (the chain's first href) and `text` (any text of the chain), matched exactly. */
+export interface PostHogStepFilters {
+  href?: string;
+  text?: string;
 }
 
 /** Per-target reasons, in words, why that target cannot count the element. */

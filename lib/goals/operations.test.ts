@@ -202,4 +202,19 @@ describe('workspace operations', () => {
       { kind: 'relabelElement', activityId: activity.id, elementId: id, selector: '#buy', label: 'Button “Buy”' });
     expect(ws.activities[0]!.elements[0]).toMatchObject({ selector: '#sell', label: 'Button “Sell”', origin: 'edited' });
   });
+
+  it('stores a PostHog check’s filters with its selector, and drops them with it', () => {
+    const ws = run(empty, { kind: 'recordPick', pick: pick('li:nth-child(1) > a.icon') });
+    const activity = ws.activities[0]!;
+    const element = activity.elements[0]!;
+    const check = { kind: 'setTargetCheck' as const, activityId: activity.id, elementId: element.id, selector: element.selector, limit: null };
+    const stored = run(ws, { ...check, posthog: 'a.icon', posthogFilters: { href: '/go?to=mail' } });
+    expect(stored.activities[0]!.elements[0]!.targetSelectors).toEqual({ posthog: 'a.icon', posthogFilters: { href: '/go?to=mail' } });
+    // A later check without filters (the selector alone is exact now) drops them.
+    const plain = run(stored, { ...check, posthog: 'a.icon', posthogFilters: null });
+    expect(plain.activities[0]!.elements[0]!.targetSelectors).toEqual({ posthog: 'a.icon' });
+    // No selector for PostHog: nothing of it is kept.
+    const none = run(stored, { ...check, posthog: null, limit: 'autocapture records no click on it' });
+    expect(none.activities[0]!.elements[0]!.targetSelectors).toBeUndefined();
+  });
 });

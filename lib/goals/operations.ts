@@ -1,5 +1,5 @@
 import { addElement, createActivity, findSameLocation, locationText, removeElement } from './model';
-import type { Activity, ElementFingerprint, Metric, PickedElement, TrackedAction, TrackedElement, UrlScope, Workspace } from './model';
+import type { Activity, ElementFingerprint, Metric, PickedElement, PostHogStepFilters, TrackedAction, TrackedElement, UrlScope, Workspace } from './model';
 import type { SelectorCandidate } from '../selector';
 import { activityCovers, normalizeUrl, scopeForPage, scopeProblem } from './url-scope';
 
@@ -131,12 +131,12 @@ const HANDLERS: { [K in WorkspaceOp['kind']]: (ws: Workspace, op: Extract<Worksp
     withElement(ws, op.activityId, op.elementId, (activity, element) => {
       if (element.selector !== op.selector) return activity; // edited meanwhile: a newer check follows
       const updated: TrackedElement = { ...element };
-      if (op.posthog) updated.targetSelectors = { ...element.targetSelectors, posthog: op.posthog };
-      else if (updated.targetSelectors) {
-        const { posthog: _dropped, ...rest } = updated.targetSelectors;
-        if (Object.keys(rest).length) updated.targetSelectors = rest;
-        else delete updated.targetSelectors;
-      }
+      const { posthog: _selector, posthogFilters: _filters, ...rest } = element.targetSelectors ?? {};
+      if (op.posthog) {
+        // The filters belong to that selector: stored with it, or dropped with it.
+        updated.targetSelectors = { ...rest, posthog: op.posthog, ...(op.posthogFilters ? { posthogFilters: op.posthogFilters } : {}) };
+      } else if (Object.keys(rest).length) updated.targetSelectors = rest;
+      else delete updated.targetSelectors;
       if (op.limit) updated.targetLimits = { ...element.targetLimits, posthog: op.limit };
       else delete updated.targetLimits;
       if (JSON.stringify(updated) === JSON.stringify(element)) return activity;
@@ -442,7 +442,7 @@ export type WorkspaceOp =
   | { kind: 'addElement'; activityId: string; pick: PickedElement }
   | { kind: 'updateElement'; activityId: string; elementId: string; selector?: string; action?: TrackedAction; label?: string }
   | { kind: 'relabelElement'; activityId: string; elementId: string; selector: string; label: string }
-  | { kind: 'setTargetCheck'; activityId: string; elementId: string; selector: string; posthog: string | null; limit: string | null }
+  | { kind: 'setTargetCheck'; activityId: string; elementId: string; selector: string; posthog: string | null; posthogFilters?: PostHogStepFilters | null; limit: string | null }
   | { kind: 'removeElement'; activityId: string; elementId: string }
   | { kind: 'restoreElement'; activityId: string; element: TrackedElement; index: number; metricIds: string[] }
   | { kind: 'restoreElements'; activityId: string; items: RemovedElement[] }

@@ -40,7 +40,10 @@ const TrackedElementSchema = v.looseObject({
   shadowHosts: v.optional(v.array(v.string())),
   origin: v.optional(v.picklist(['picked', 'typed', 'edited'])),
   fingerprint: v.optional(FingerprintSchema),
-  targetSelectors: v.optional(v.looseObject({ posthog: v.optional(v.string()) })),
+  targetSelectors: v.optional(v.looseObject({
+    posthog: v.optional(v.string()),
+    posthogFilters: v.optional(v.looseObject({ href: v.optional(v.string()), text: v.optional(v.string()) })),
+  })),
   targetLimits: v.optional(v.looseObject({ posthog: v.optional(v.string()) })),
   container: v.optional(v.looseObject({ width: v.number(), height: v.number(), actionables: v.number() })),
 });

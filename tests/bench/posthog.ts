@@ -2,9 +2,10 @@
  * PostHog benchmark (issue 12): over the clickable elements sampled from the shared corpus (scripts
  * stripped, network blocked, so computed `cursor: pointer` is the page's own), what the model of
  * PostHog's matching (lib/export/posthog) says of Goalpost's selector for each element and of the
- * selector Goalpost sends to PostHog (the same one, or its PostHog-safe twin): does it match the
- * element's own click under both compilers (old = production, new = PR #80653), and does it also
- * match other clicks autocapture records on the page. Part of the corpus (chosen by a hash of the
+ * selector Goalpost sends to PostHog (the same one, or its PostHog-safe twin, with the step's href /
+ * text filters when it has them: PostHog ANDs them with the selector, lib/export/posthog/filters.ts):
+ * does it match the element's own click under both compilers (old = production, new = PR #80653),
+ * and does it also match other clicks autocapture records on the page. Part of the corpus (chosen by a hash of the
  * page name) is held out: the generator was tuned on the rest only, and both figures are reported.
  * Then posthog-js itself is loaded and every element clicked, to compare the chain it captures with
  * the model's (fidelity of the chain model).
@@ -12,8 +13,8 @@
  *   npm run bench:posthog [-- --pages 20] [--filter nytimes] [--only a.html,b.html] [--per-page 25] [--no-fidelity]
  *
  * Writes tests/bench/results/posthog-<time>.json and posthog-latest.json; prints a short table.
- * Exits non-zero only for a missed target: a sent selector that never matches its own element, or
- * more than 0.5% of sent selectors matching another recorded click.
+ * Exits non-zero only for a missed target: a sent step (selector + filters) that never matches its
+ * own element, or more than 0.5% of sent steps matching another recorded click.
  */
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -160,13 +161,16 @@ function summarize(pages: PageRecord[]) {
     mainNeverNew: mainNever.filter((element) => element.mainResult!.missed.includes('new')).length,
     mainOther: mainOther.length,
     mainCauses,
-    twins: recorded.filter((element) => element.sent !== element.main).length,
+    twins: recorded.filter((element) => element.sent !== element.main || element.sentFilters).length,
+    filtered: recorded.filter((element) => element.sentFilters).length,
+    filteredHref: recorded.filter((element) => element.sentFilters?.href !== undefined).length,
+    filteredText: recorded.filter((element) => element.sentFilters?.text !== undefined).length,
     sentNever: sentNever.length,
     sentOther: sentOther.length,
     causes,
     floor: floor.length,
     generatorMisses: sentOther.length - floor.length,
-    sentOtherExamples: sentOther.slice(0, 40).map((element) => ({ page: element.page, selector: element.sent, others: element.sentResult!.otherExamples, floor: element.sentResult!.floor })),
+    sentOtherExamples: sentOther.slice(0, 40).map((element) => ({ page: element.page, selector: element.sent, filters: element.sentFilters, others: element.sentResult!.otherExamples, floor: element.sentResult!.floor })),
     msP50: percentile(times, 50),
     msP95: percentile(times, 95),
     indexMsP50: percentile(indexTimes, 50),
@@ -194,9 +198,10 @@ function render(report: { seconds: number; loadavg: number[]; pages: number; all
     row('not recorded by autocapture (flagged, no selector can count them)', (s) => `${s.unrecordedCount} (${percent(s.unrecordedCount, s.elements)})`),
     row('Goalpost selector: never matches its own click (old / new compiler)', (s) => `${percent(s.mainNever, s.recorded)} (${s.mainNeverOld} / ${s.mainNeverNew})`),
     row('Goalpost selector: also matches another recorded click', (s) => percent(s.mainOther, s.recorded)),
-    row('sent with a PostHog twin', (s) => `${s.twins} (${percent(s.twins, s.recorded)})`),
-    row('**sent: never matches its own click** (target 0)', (s) => String(s.sentNever)),
-    row('**sent: also matches another recorded click** (target ≤ 0.5%)', (s) => `${s.sentOther} (${percent(s.sentOther, s.recorded)})`),
+    row('sent with a PostHog twin (selector of its own, or filters)', (s) => `${s.twins} (${percent(s.twins, s.recorded)})`),
+    row('— of which with href / text filters beside the selector', (s) => `${s.filtered} (${s.filteredHref} href, ${s.filteredText} text)`),
+    row('**sent (selector + filters): never matches its own click** (target 0)', (s) => String(s.sentNever)),
+    row('**sent (selector + filters): also matches another recorded click** (target ≤ 0.5%)', (s) => `${s.sentOther} (${percent(s.sentOther, s.recorded)})`),
     row('— of which no selector can do better (floor: same chain, or no selector found for one other click alone)', (s) => `${s.floor} (${percent(s.floor, s.recorded)})`),
     row('— of which the generator missed (every other click can be ruled out alone)', (s) => `${s.generatorMisses} (${percent(s.generatorMisses, s.recorded)})`),
     row('check + twin per element p50 / p95; page index p50 / p95', (s) => `${s.msP50.toFixed(1)} / ${s.msP95.toFixed(0)} ms; ${s.indexMsP50.toFixed(0)} / ${s.indexMsP95.toFixed(0)} ms`),

@@ -59,6 +59,7 @@ export const canonicalArb: fc.Arbitrary<CanonicalActivity> = fc
         id: idArb, selector: selectorArb, action: actionArb, label: fc.string({ maxLength: 30 }), pageUrl: urlArb,
         frames: fc.option(fc.array(selectorArb, { minLength: 1, maxLength: 2 }), { nil: undefined }),
         posthog: fc.option(selectorArb, { nil: undefined }),
+        posthogFilters: fc.option(fc.record({ href: fc.string({ maxLength: 40 }), text: fc.string({ maxLength: 40 }) }, { requiredKeys: [] }), { nil: undefined }),
         fingerprint: fc.option(fingerprintArb, { nil: undefined }),
       }),
       { maxLength: 5, selector: (element) => element.id },
@@ -76,10 +77,10 @@ export const canonicalArb: fc.Arbitrary<CanonicalActivity> = fc
       ...(windowSeconds === undefined ? {} : { windowSeconds }),
       elementIds: [...new Set(picks.filter(() => elements.length > 0).map((pick) => elements[pick % elements.length]!.id))],
     })),
-    elements: elements.map(({ frames, posthog, fingerprint, ...element }) => ({
+    elements: elements.map(({ frames, posthog, posthogFilters, fingerprint, ...element }) => ({
       ...element,
       ...(frames ? { frames } : {}),
-      ...(posthog ? { targetSelectors: { posthog } } : {}),
+      ...(posthog ? { targetSelectors: { posthog, ...(posthogFilters && Object.keys(posthogFilters).length ? { posthogFilters } : {}) } } : {}),
       ...(fingerprint ? { fingerprint } : {}),
     })),
   }));

@@ -79,4 +79,31 @@ describe('PostHog counts what the actions say, under both compilers', () => {
     expect(buy.steps.map((step) => step.selector)).toEqual(['#buy-tea', '[data-product="coffee"] > a']);
     expect(posthog.matchEvent(event('[data-product="coffee"] a', 'click'))).toEqual(['Spring sale · Buy']);
   });
+
+  it('sends the href filter stored with the twin, and PostHog then counts only that link (its first href)', async () => {
+    const activity = twoMetricActivity();
+    // `a.buy` alone counts both offers; the href posthog-js records for the coffee link tells them apart.
+    activity.elements[1]!.targetSelectors = { posthog: 'a.buy', posthogFilters: { href: '/checkout?item=coffee' } };
+    await workspaceItem.setValue({ activities: [activity], currentActivityId: activity.id });
+    const report = await pushActivityToPostHog('act_spring', { host: posthog.origin, projectId: '42' }, { timeoutMs: 5_000 });
+    expect(report.ok).toBe(true);
+    const buy = posthog.actions.find((action) => action.name === 'Spring sale · Buy')!;
+    expect(buy.steps[1]).toMatchObject({ selector: 'a.buy', href: '/checkout?item=coffee', href_matching: 'exact' });
+    expect(posthog.matchEvent(event('[data-product="coffee"] a', 'click'))).toEqual(['Spring sale · Buy']);
+    expect(posthog.matchEvent(event('[data-product="coffee"] a span', 'click'))).toEqual(['Spring sale · Buy']);
+    expect(posthog.matchEvent(event('[data-product="cake"] a', 'click'))).toEqual([]);
+    // Without it, the selector alone would have counted the cake too.
+    delete buy.steps[1]!.href;
+    expect(posthog.matchEvent(event('[data-product="cake"] a', 'click'))).toEqual(['Spring sale · Buy']);
+  });
+
+  it('matches a text filter against any text of the chain, as elements_chain_texts holds them', async () => {
+    const activity = twoMetricActivity();
+    activity.elements[1]!.targetSelectors = { posthog: 'a.buy', posthogFilters: { text: 'Buy coffee' } };
+    await workspaceItem.setValue({ activities: [activity], currentActivityId: activity.id });
+    expect((await pushActivityToPostHog('act_spring', { host: posthog.origin, projectId: '42' }, { timeoutMs: 5_000 })).ok).toBe(true);
+    // The span's own text is “coffee”; the link above it carries “Buy coffee”: the step counts it.
+    expect(posthog.matchEvent(event('[data-product="coffee"] a span', 'click'))).toEqual(['Spring sale · Buy']);
+    expect(posthog.matchEvent(event('[data-product="cake"] a', 'click'))).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { compileStep, stepMatches } from '../../lib/export/posthog/matching';
+import { filtersMatch, urlMatches, type StringMatching } from '../../lib/export/posthog/filters';
+import { compileStep, parseChain, stepMatches } from '../../lib/export/posthog/matching';
 import { COMPILERS, type Compiler } from '../../lib/export/posthog/compiler';
 
 // Local stand-ins for the export targets, on 127.0.0.1. Each one enforces the request shape the
@@ -131,6 +132,10 @@ interface StoredStep {
   event: string;
   selector?: string;
   tag_name?: string;
+  href?: string;
+  href_matching?: StringMatching;
+  text?: string;
+  text_matching?: StringMatching;
   url?: string;
   url_matching?: 'contains' | 'exact' | 'regex';
   properties?: { key: string; value: unknown; operator?: string; type?: string }[];
@@ -153,12 +158,10 @@ export interface FakeEvent {
 function stepCounts(step: StoredStep, event: FakeEvent, compiler: Compiler): boolean {
   if (step.event && step.event !== event.event) return false;
   if (step.selector && !stepMatches(compileStep(step.selector, compiler), event.elementsChain)) return false;
-  if (step.tag_name !== undefined && !new RegExp(`(^|;)${step.tag_name}(\\.|$|;|:)`).test(event.elementsChain)) return false;
-  if (step.url) {
-    const url = event.properties.$current_url ?? '';
-    const ok = step.url_matching === 'exact' ? url === step.url : step.url_matching === 'regex' ? new RegExp(step.url).test(url) : url.includes(step.url);
-    if (!ok) return false;
-  }
+  // tag_name anywhere in the chain, href against its first href, text against any of its texts,
+  // url against $current_url: where action_to_expr reads each (lib/export/posthog/filters.ts).
+  if (!filtersMatch(step, parseChain(event.elementsChain))) return false;
+  if (!urlMatches(step, event.properties.$current_url ?? '')) return false;
   for (const filter of step.properties ?? []) {
     // Only the `exact` event-property filter Goalpost writes is modelled; anything else counts nothing.
     if ((filter.operator ?? 'exact') !== 'exact' || (filter.type ?? 'event') !== 'event') return false;

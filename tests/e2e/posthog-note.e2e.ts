@@ -25,8 +25,12 @@ describe.each(BROWSERS)('PostHog note in the row in %s', (name) => {
     }, {
       activities: [{
         id: 'act_ph', name: 'PostHog shop', scopes: [{ kind: 'prefix', value: server.origin }], pages: [pageUrl],
-        elements: [element('el_tea', 'a.buy[data-sku="tea"]'), element('el_go', 'section button'), element('el_card', '#card')],
-        metrics: [{ id: 'm', name: 'Buy', counting: 'every', elementIds: ['el_tea', 'el_go', 'el_card'] }],
+        elements: [
+          element('el_tea', 'a.buy[data-sku="tea"]'), element('el_go', 'section button'), element('el_card', '#card'),
+          // Checked on an earlier visit: `a.icon` alone counts both icons in PostHog, the href filter only this one.
+          { ...element('el_mail', 'li:nth-child(1) > a.icon'), targetSelectors: { posthog: 'a.icon', posthogFilters: { href: '/go?to=mail' } } },
+        ],
+        metrics: [{ id: 'm', name: 'Buy', counting: 'every', elementIds: ['el_tea', 'el_go', 'el_card', 'el_mail'] }],
         createdAt: 1, updatedAt: 1,
       }],
       currentActivityId: 'act_ph',
@@ -48,11 +52,14 @@ describe.each(BROWSERS)('PostHog note in the row in %s', (name) => {
     }
     const notes = async () => panel.$$eval('[data-testid=element-row]', (rows) => rows.map((row) => {
       const note = row.querySelector('[data-testid=target-note]');
-      return { kind: note?.getAttribute('data-kind') ?? null, text: note?.textContent ?? '', twin: row.querySelector('[data-testid=posthog-selector]')?.textContent ?? null };
+      return {
+        kind: note?.getAttribute('data-kind') ?? null, text: note?.textContent ?? '', twin: row.querySelector('[data-testid=posthog-selector]')?.textContent ?? null,
+        filters: row.querySelector('[data-testid=posthog-filters]')?.textContent ?? null,
+      };
     }));
-    const ready = await waitFor('the PostHog notes of the three rows', async () => {
+    const ready = await waitFor('the PostHog notes of the four rows', async () => {
       const current = await notes();
-      return current.length === 3 && current[0]!.kind === 'twin' && current[1]!.kind === 'twin' && current[2]!.kind === 'warn' ? current : null;
+      return current.length === 4 && current[0]!.kind === 'twin' && current[1]!.kind === 'twin' && current[2]!.kind === 'warn' && current[3]!.kind === 'twin' ? current : null;
     }, 30_000);
     expect(ready[2]!.text).toMatch(/PostHog cannot count it: autocapture records clicks only on links, buttons/);
     // The twins stored with the elements match only their own element on the page.
@@ -63,11 +70,21 @@ describe.each(BROWSERS)('PostHog note in the row in %s', (name) => {
     expect(stored[0]![0]).toBe(ready[0]!.twin);
     expect(stored[1]![0]).toBe(ready[1]!.twin);
     expect(stored[2]![1]).toMatch(/^autocapture records clicks only/);
+    // The stored twin and its href filter still count exactly the mail icon on the live page: kept, and shown beside it.
+    expect(ready[3]).toMatchObject({ twin: 'a.icon', filters: 'href = “/go?to=mail”' });
+    expect(ready[3]!.text).toMatch(/PostHog uses another selector for it, with filters/);
+    const mail = await panel.evaluate(async () => {
+      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+      return (await api.storage.local.get('workspace')).workspace.activities[0].elements[3].targetSelectors;
+    });
+    expect(mail).toEqual({ posthog: 'a.icon', posthogFilters: { href: '/go?to=mail' } });
     for (const [index, expected] of [[0, 'a[data-sku="tea"]'], [1, 'button.go']] as const) {
       const twin = stored[index]![0] as string;
       expect(await page.evaluate((selector) => [...document.querySelectorAll(selector)].map((node) => node.matches('a[data-sku="tea"], button.go')), twin)).toEqual([true]);
       void expected;
     }
     await screenshot(panel, `${name}-posthog-note`);
+    await panel.$$eval('[data-testid=element-row]', (rows) => rows[3]!.scrollIntoView({ block: 'center' }));
+    await screenshot(panel, `${name}-posthog-filters`);
   });
 });

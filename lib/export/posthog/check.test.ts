@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { postHogCheck } from './check';
 import { elementsChain } from './chain';
-import { selectorMatches } from './matching';
+import { filtersMatch } from './filters';
+import { parseChain, selectorMatches } from './matching';
+import { indexPage } from './page';
+import { postHogSafeSelector } from './safe-selector';
 import { checkOperation, postHogNote } from './panel';
 import type { TrackedElement } from '@/lib/goals/model';
 
@@ -85,5 +88,38 @@ describe('PostHog check on the page', () => {
     const unrecorded = checkOperation('act', card, postHogCheck(document, { selector: '#card', action: 'click' }));
     expect(unrecorded).toMatchObject({ posthog: null, limit: expect.stringMatching(/^autocapture records clicks only/) });
     expect(checkOperation('act', card, { found: false })).toBeNull();
+  });
+
+  it('adds the element’s href beside the selector when the selector alone still counts another link', () => {
+    // Two share links alike but for their hrefs, which hold `=`: no selector the old compiler reads
+    // back can name them. With almost no search budget the twin search keeps `a.share` (positions
+    // would tell them apart here, at a price), and the filter step adds the href it records.
+    document.body.innerHTML = `
+      <div class="bar"><a class="share" href="/s?u=1">Share</a></div>
+      <div class="bar"><a class="share" href="/s?u=2">Share</a></div>`;
+    const [first, second] = Array.from(document.querySelectorAll('a'));
+    const index = indexPage(document);
+    const safe = postHogSafeSelector(index, first!, 'click', { work: 1 })!;
+    expect(safe).toEqual({ selector: 'a.share', filters: { href: '/s?u=1' }, others: 0 });
+    const own = parseChain(elementsChain(first!));
+    const other = parseChain(elementsChain(second!));
+    for (const compiler of ['old', 'new'] as const) {
+      expect(selectorMatches(safe.selector, own.chain, compiler) && filtersMatch(safe.filters, own)).toBe(true);
+      expect(selectorMatches(safe.selector, other.chain, compiler)).toBe(true);
+      expect(filtersMatch(safe.filters, other)).toBe(false);
+    }
+    // The check keeps a stored twin and its filters while they still count exactly this link…
+    const row = element('a.share[href="/s?u=1"]');
+    const answer = postHogCheck(document, { selector: row.selector, action: 'click', known: 'a.share', knownFilters: { href: '/s?u=1' } });
+    expect(answer).toMatchObject({ posthog: { selector: 'a.share', filters: { href: '/s?u=1' }, others: 0 } });
+    // …the panel stores them with it, and the row shows them beside the selector.
+    const op = checkOperation('act', row, answer);
+    expect(op).toMatchObject({ posthog: 'a.share', posthogFilters: { href: '/s?u=1' } });
+    const stored = { ...row, targetSelectors: { posthog: 'a.share', posthogFilters: { href: '/s?u=1' } } };
+    expect(postHogNote(stored, answer)).toMatchObject({ kind: 'twin', selector: 'a.share', filters: 'href = “/s?u=1”' });
+    // Filters that no longer hold for the element are dropped: a new search runs.
+    const again = postHogCheck(document, { selector: row.selector, action: 'click', known: 'a.share', knownFilters: { href: '/s?u=2' } });
+    expect(again).toMatchObject({ posthog: { others: 0 } });
+    if (again.found && again.recorded) expect(again.posthog?.filters?.href).not.toBe('/s?u=2');
   });
 });

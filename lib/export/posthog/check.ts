@@ -3,6 +3,7 @@ import { resolvePick, type Locatable } from '@/lib/picker/pick';
 import { splitSelectorList } from '../dialect';
 import { autocaptureVerdict, type DomEvent } from './chain';
 import type { Compiler } from './compiler';
+import type { PostHogStepFilters } from '@/lib/goals/model';
 import { currentIndex } from './index-cache';
 import { judgeSelector, type PageIndex } from './page';
 import { postHogSafeSelector } from './safe-selector';
@@ -29,13 +30,19 @@ export function postHogCheck(doc: Document, request: PostHogCheckRequest): PostH
   }
   // A twin is written for one element; a selector meant for several is only reported.
   if (intended.length !== 1) return { found: true, recorded: true, event, main, posthog: null };
-  // The twin stored by an earlier check, while it still counts exactly this element: no new search.
-  if (request.known && request.known !== request.selector) {
-    const known = judgeSelector(index, request.known, intended, event, { limit: 1, stopOnMiss: true });
-    if (!known.error && known.missed.length === 0 && known.others.length === 0) return { found: true, recorded: true, event, main, posthog: { selector: request.known, others: 0 } };
+  // The twin stored by an earlier check (with its filters), while it still counts exactly this element: no new search.
+  if (request.known && (request.known !== request.selector || request.knownFilters)) {
+    const filters = request.knownFilters;
+    const known = judgeSelector(index, request.known, intended, event, { limit: 1, stopOnMiss: true, filters });
+    if (!known.error && known.missed.length === 0 && known.others.length === 0) return { found: true, recorded: true, event, main, posthog: { selector: request.known, ...(filters ? { filters } : {}), others: 0 } };
   }
   const safe = postHogSafeSelector(index, intended[0]!, event);
-  return { found: true, recorded: true, event, main, posthog: safe };
+  return { found: true, recorded: true, event, main, posthog: safe && { selector: safe.selector, ...(safe.filters ? { filters: exactFilters(safe.filters) } : {}), others: safe.others } };
+}
+
+/** The twin search writes exact href / text filters only: the shape the element stores. */
+function exactFilters(filters: { href?: string; text?: string }): PostHogStepFilters {
+  return { ...(filters.href !== undefined ? { href: filters.href } : {}), ...(filters.text !== undefined ? { text: filters.text } : {}) };
 }
 
 /** Each selector of a `,` list is its own PostHog step, meant for the elements it matches in CSS. */
@@ -63,6 +70,8 @@ export interface PostHogCheckRequest extends Locatable {
   action: TrackedAction['kind'];
   /** The PostHog selector stored for the element, kept when it still counts exactly its clicks. */
   known?: string;
+  /** The step filters stored with it (issue 12), judged with it. */
+  knownFilters?: PostHogStepFilters;
 }
 
 export interface MainVerdict {
@@ -79,4 +88,4 @@ export interface MainVerdict {
 export type PostHogCheckAnswer =
   | { found: false }
   | { found: true; recorded: false; event: DomEvent; reason: string }
-  | { found: true; recorded: true; event: DomEvent; main: MainVerdict; posthog: { selector: string; others: number } | null };
+  | { found: true; recorded: true; event: DomEvent; main: MainVerdict; posthog: { selector: string; filters?: PostHogStepFilters; others: number } | null };

@@ -99,6 +99,30 @@ export function ancestorCompounds(element: Element, level: number): { floating: 
 }
 
 /**
+ * Classes lib/selector/features.ts avoids, by why, as a last resort to tell a component from its
+ * repeats: generated names change with a build, utility (styling) names with a redesign, state
+ * names may be toggled by a script (`sticky-social`, `is-open`): dearest, since a click made while
+ * the state is off is not counted.
+ */
+const LAST_RESORT_CLASS_COST: Record<string, number> = { generated: GENERATED_CLASS_COST, utility: 22, state: 30 };
+
+/**
+ * The element's own classes that features.ts leaves out (generated, utility, state), as `tag.class`:
+ * tried after its other compounds, for an element whose repeats nothing else tells apart.
+ */
+export function lastResortOwnCompounds(element: Element): Compound[] {
+  const tag = element.localName;
+  const out: Compound[] = [];
+  for (const name of classesOf(element)) {
+    const cost = isPlainIdent(name) ? LAST_RESORT_CLASS_COST[classIssue(name) ?? ''] : undefined;
+    if (cost === undefined) continue;
+    const withTag = VALID_TAG.test(tag);
+    out.push({ text: withTag ? `${tag}.${name}` : `.${name}`, cost: cost + 2, tagLed: withTag, literals: withTag ? [tag, `.${name}`] : [`.${name}`] });
+  }
+  return out;
+}
+
+/**
  * Parts lib/selector/features.ts leaves out on purpose (generated ids and classes, attributes of
  * no known meaning) but that tell a component from its repeats today: a twin that stops matching
  * after a deploy counts nothing, which is safer than counting the wrong clicks (issue 12).
@@ -111,7 +135,8 @@ function extraAnchors(element: Element, extra: number): Compound[] {
   const issue = id === null ? null : idIssue(id);
   if (id !== null && (issue === 'generated' || issue === 'sequential') && plainId(id)) out.push(idCompound(id, (issue === 'sequential' ? SEQUENTIAL_ID_COST : GENERATED_ID_COST) + extra));
   for (const name of classesOf(element)) {
-    if (isPlainIdent(name) && classIssue(name) === 'generated') out.push(classCompound(name, GENERATED_CLASS_COST + extra));
+    const cost = isPlainIdent(name) ? LAST_RESORT_CLASS_COST[classIssue(name) ?? ''] : undefined;
+    if (cost !== undefined) out.push(classCompound(name, cost + extra));
   }
   for (const { name, value } of Array.from(element.attributes)) {
     if (name === 'id' || name === 'class' || STATE_ATTRIBUTES.has(name) || !isPlainIdent(name)) continue;

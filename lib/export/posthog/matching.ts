@@ -1,4 +1,5 @@
 import { piecesMatch, piecesOf, type Piece } from './automaton';
+import { chainHref, chainTexts } from './filters';
 import { buildSelectorRegex, byCodePoint, chainAttributeOrder, chainEscapedValue, parseSelector, SelectorCompileError, toRegExp, type ChainRegex, type Compiler, type SelectorPart } from './compiler';
 
 // What PostHog does with a step's selector (issue 12), as `selector_to_expr` in PostHog/posthog
@@ -128,10 +129,11 @@ export function selectorMatches(selector: string, chain: string, compiler: Compi
 /**
  * The materialized columns ClickHouse derives from `elements_chain` (posthog/clickhouse schema):
  * `elements_chain_ids` = extractAll(elements_chain, '(?::|")attr_id="(.*?)"'),
- * `elements_chain_elements` = extractAll(elements_chain, '(?:^|;)(a|button|form|input|select|textarea|label)(?:\.|$|:)').
+ * `elements_chain_elements` = extractAll(elements_chain, '(?:^|;)(a|button|form|input|select|textarea|label)(?:\.|$|:)'),
+ * and `elements_chain_href` / `elements_chain_texts`, which the step's other filters read (filters.ts).
  */
 export function parseChain(chain: string): ParsedChain {
-  return { chain, ids: chainIds(chain), elements: chainElements(chain) };
+  return { chain, ids: chainIds(chain), elements: chainElements(chain), href: chainHref(chain), texts: chainTexts(chain) };
 }
 
 /** extractAll(chain, '(?::|")attr_id="(.*?)"') (DOTALL), distinct: successive, non-overlapping matches. */
@@ -177,4 +179,8 @@ export interface ParsedChain {
   chain: string;
   ids: string[];
   elements: string[];
+  /** `elements_chain_href`. */
+  href: string;
+  /** `elements_chain_texts`. */
+  texts: string[];
 }

@@ -1,5 +1,6 @@
 import { ancestorString, autocaptureVerdict, chainLevels, chainParent, elementsChain, newChainCache, type ChainCache, type DomEvent } from './chain';
 import { COMPILERS, type Compiler } from './compiler';
+import { filtersMatch, type StepFilters } from './filters';
 import { compileStep, parseChain, stepMatches, type CompiledStep, type ParsedChain } from './matching';
 
 // A page as PostHog would see it (issue 12): every element autocapture records a click on, with
@@ -58,9 +59,10 @@ export function judgeSelector(index: PageIndex, selector: string, intended: Elem
   const limit = options.limit ?? Infinity;
   const steps = COMPILERS.map((compiler) => compileStep(selector, compiler));
   const own = intended.map((element) => ownChain(index, element));
+  const filters = options.filters;
   const missed: Compiler[] = [];
   for (const step of steps) {
-    if (step.error || own.some((chain) => !stepMatches(step, chain))) missed.push(step.compiler);
+    if (step.error || own.some((chain) => !stepMatches(step, chain) || !filtersMatch(filters, chain))) missed.push(step.compiler);
   }
   const others: Element[] = [];
   if (limit > 0 && !(options.stopOnMiss && missed.length > 0)) {
@@ -68,7 +70,7 @@ export function judgeSelector(index: PageIndex, selector: string, intended: Elem
     for (const item of event === 'submit' ? index.submits : index.clicks) {
       if (others.length >= limit) break;
       if (within.has(item.element)) continue;
-      if (steps.some((step) => stepMatches(step, item.chain))) others.push(item.element);
+      if (steps.some((step) => stepMatches(step, item.chain)) && filtersMatch(filters, item.chain)) others.push(item.element);
     }
   }
   return { selector, missed, others, steps, error: steps.find((step) => step.error)?.error };
@@ -168,6 +170,8 @@ export interface JudgeOptions {
   limit?: number;
   /** Do not look for other matches when the intended events are missed. */
   stopOnMiss?: boolean;
+  /** The step's href / text / tag_name filters, matched beside the selector (filters.ts). */
+  filters?: StepFilters;
 }
 
 export interface SelectorJudgement {

@@ -2,6 +2,7 @@ import type { TrackedElement } from '@/lib/goals/model';
 import type { WorkspaceOp } from '@/lib/goals/operations';
 import { elementFacts } from '../posthog';
 import type { PostHogCheckAnswer } from './check';
+import { describeFilters } from './filters';
 import { staticProblems } from './static';
 
 // What the panel does with a page check of PostHog (issue 12): the operation that stores it with
@@ -13,13 +14,13 @@ export function checkOperation(activityId: string, element: TrackedElement, answ
   const base = { kind: 'setTargetCheck' as const, activityId, elementId: element.id, selector: element.selector };
   if (!answer.recorded) return { ...base, posthog: null, limit: answer.reason };
   if (!answer.posthog) return { ...base, posthog: null, limit: 'no selector PostHog can match was found for it on its page' };
-  return { ...base, posthog: answer.posthog.selector, limit: null };
+  return { ...base, posthog: answer.posthog.selector, posthogFilters: answer.posthog.filters ?? null, limit: null };
 }
 
 export type TargetNoteState =
   | { kind: 'none' }
   | { kind: 'same'; text: string }
-  | { kind: 'twin'; text: string; selector: string; why: string }
+  | { kind: 'twin'; text: string; selector: string; why: string; filters: string }
   | { kind: 'warn'; text: string };
 
 /** The row's PostHog note, from the latest check when there is one, else from what is stored. */
@@ -29,8 +30,11 @@ export function postHogNote(element: TrackedElement, answer: PostHogCheckAnswer 
   const extra = answer?.found && answer.recorded && answer.posthog && answer.posthog.others > 0
     ? ` It also counts ${answer.posthog.others} other click(s) on this page: nothing PostHog records tells them apart.`
     : '';
-  if (twin && twin !== element.selector) {
-    return { kind: 'twin', text: `PostHog uses another selector for it.${extra}`, selector: twin, why: whyTwin(element, answer) };
+  // The step's filters, sent beside the selector when it alone would count other clicks too (issue 12).
+  const filters = twin ? describeFilters(element.targetSelectors?.posthogFilters) : '';
+  if (twin && (twin !== element.selector || filters)) {
+    const text = twin !== element.selector ? `PostHog uses another selector for it${filters ? ', with filters' : ''}.` : 'PostHog counts it with filters beside the selector.';
+    return { kind: 'twin', text: `${text}${extra}`, selector: twin, why: whyTwin(element, answer), filters };
   }
   if (twin) return { kind: 'same', text: `PostHog: checked on its page, the selector counts exactly its clicks.${extra}` };
   const problems = staticProblems(element.selector, elementFacts(element));
@@ -42,6 +46,9 @@ function whyTwin(element: TrackedElement, answer: PostHogCheckAnswer | null): st
   const problem = staticProblems(element.selector, elementFacts(element))[0];
   if (problem) return problem.message;
   if (answer?.found && answer.recorded) {
+    if (!answer.main.missed.length && answer.main.others && answer.posthog?.filters) {
+      return `in PostHog it would also count ${answer.main.others} other click(s) on the page (${answer.main.examples.join(', ')}); the filters rule them out`;
+    }
     const { main } = answer;
     if (main.missed.length) return `PostHog’s ${main.missed.join(' and ')} compiler would not match it`;
     if (main.others) return `in PostHog it would also count ${main.others} other click(s) on the page (${main.examples.join(', ')})`;

@@ -1,6 +1,7 @@
 import { chainLevels, type DomEvent } from './chain';
 import { COMPILERS } from './compiler';
-import { ancestorCompounds, ownCompounds, pathCompound, renderPath, textCompound, type Compound, type PathCompound } from './compounds';
+import { ancestorCompounds, lastResortOwnCompounds, ownCompounds, pathCompound, renderPath, textCompound, type Compound, type PathCompound } from './compounds';
+import { filtersMatch, type StepFilters } from './filters';
 import { compileStep, regexRuns, stepMatches, type CompiledStep } from './matching';
 import { chainsContaining, composedSubtrees, ownChain, type IndexedElement, type PageIndex } from './page';
 
@@ -41,10 +42,18 @@ const MAX_PATH = 16;
 const DEFAULT_WORK = 20_000;
 const SHORTCUT_WORK = 1 / 50;
 const JOIN_COST = 1;
+/** Filters beside the selector: an href changes with the site's URLs, a text with its copy. */
+const HREF_FILTER_COST = 6;
+const TEXT_FILTER_COST = 8;
 
 export interface SafeSelector {
   selector: string;
-  /** Other recorded elements it would also count (0 for a fully safe one). */
+  /**
+   * The step's href / text filters sent beside the selector, when the selector alone also counts
+   * other clicks and the filters (as PostHog matches them, filters.ts) rule some or all of them out.
+   */
+  filters?: StepFilters;
+  /** Other recorded elements the selector with its filters would also count (0 for a fully safe one). */
   others: number;
 }
 
@@ -73,6 +82,7 @@ interface Found {
   text: string;
   cost: number;
   others: number;
+  filters?: StepFilters;
 }
 
 interface Anchor {
@@ -87,6 +97,8 @@ class TwinSearch {
   private readonly ownVerdicts = new Map<string, boolean>();
   private work: number;
   private best: Found | null = null;
+  /** Own compounds judged alone, with the other events each matches: the filter step starts from them too. */
+  private bases: Base[] = [];
 
   constructor(private readonly index: PageIndex, private readonly element: Element, private readonly event: DomEvent, work: number, among?: Element[]) {
     const all = event === 'submit' ? index.submits : index.clicks;
@@ -100,6 +112,7 @@ class TwinSearch {
 
   run(): SafeSelector | null {
     const bases = this.judgeOwn();
+    this.bases = bases;
     if (this.best?.others === 0) return this.answer();
     const tried = bases.slice(0, MAX_BASES);
     const narrowest = [...bases].sort((a, b) => a.survivors.length - b.survivors.length || a.own.cost - b.own.cost)[0];
@@ -114,11 +127,52 @@ class TwinSearch {
       if (this.spent() || !this.worthTrying(base.own.cost)) continue;
       this.path(base, anchorsOf.get(base) ?? []);
     }
+    this.filter();
     return this.answer();
   }
 
   private answer(): SafeSelector | null {
-    return this.best ? { selector: this.best.text, others: this.best.others } : null;
+    if (!this.best) return null;
+    return { selector: this.best.text, ...(this.best.filters ? { filters: this.best.filters } : {}), others: this.best.others };
+  }
+
+  /**
+   * When the best selector still counts other clicks: the step's `href` and `text` filters, which
+   * PostHog matches beside the selector (filters.ts: the chain's first href; any text of the chain),
+   * with the values the element's own chain carries, so they hold for its own click by construction
+   * (checked again here). The one ruling out the most others, then href and a text together.
+   */
+  private filter(): void {
+    const best = this.best;
+    if (!best || best.others === 0) return;
+    const own = this.own;
+    const sets: { filters: StepFilters; cost: number }[] = [];
+    if (own.href) sets.push({ filters: { href: own.href }, cost: HREF_FILTER_COST });
+    for (const text of own.texts) if (text) sets.push({ filters: { text }, cost: TEXT_FILTER_COST });
+    if (own.href) for (const text of own.texts) if (text) sets.push({ filters: { href: own.href, text }, cost: HREF_FILTER_COST + TEXT_FILTER_COST });
+    const usable = sets.filter((set) => filtersMatch(set.filters, own));
+    if (usable.length === 0) return;
+    // The best selector, and each own compound alone (`a.u-block` and its href may do what no
+    // selector can), each with the other events it matches.
+    const starts: { text: string; cost: number; matched: IndexedElement[] }[] = [{ text: best.text, cost: best.cost, matched: this.matching(best.text, this.pool) }];
+    for (const base of this.bases) if (base.own.text !== best.text) starts.push({ text: base.own.text, cost: base.own.cost, matched: base.survivors });
+    // Classes the search leaves out (generated, utility, state), judged here only, where a filter
+    // may make one of them enough.
+    const tried = new Set(starts.map((start) => start.text));
+    for (const extra of lastResortOwnCompounds(this.element)) {
+      if (tried.has(extra.text) || this.spent() || !this.matchesOwn(extra.text)) continue;
+      starts.push({ text: extra.text, cost: extra.cost, matched: this.matching(extra.text, this.pool, MAX_SURVIVORS) });
+    }
+    let chosen: Found | null = null;
+    for (const start of starts) {
+      for (const set of usable) {
+        const others = start.matched.filter((item) => filtersMatch(set.filters, item.chain)).length;
+        const cost = start.cost + set.cost;
+        if (others >= best.others) continue;
+        if (!chosen || others < chosen.others || (others === chosen.others && cost < chosen.cost)) chosen = { text: start.text, cost, others, filters: set.filters };
+      }
+    }
+    if (chosen) this.best = chosen;
   }
 
   /** Each own compound alone, against the whole page; returns those worth narrowing down. */
@@ -154,24 +208,39 @@ class TwinSearch {
     let chosen: Anchor[] = [];
     let remaining = base.survivors;
     const rejected = new Set<Anchor>();
-    while (chosen.length < MAX_ANCHORS && remaining.length > 0 && !this.spent()) {
-      const move = this.bestMove(candidates, chosen, remaining, rejected);
-      if (!move) break;
-      const next = [...chosen, move];
+    // `from`: the events the new anchors may still match (all of the base's when one is replaced).
+    const tryAnchors = (next: Anchor[], from = remaining): boolean => {
       const text = compose(next, base.own);
       const cost = costOf(next, base.own);
-      if (!this.worthTrying(cost) || !this.matchesOwn(text)) {
-        rejected.add(move);
-        continue;
-      }
-      const survivors = this.matching(text, remaining);
-      if (survivors.length >= remaining.length) {
-        rejected.add(move);
-        continue;
-      }
+      if (!this.worthTrying(cost) || !this.matchesOwn(text)) return false;
+      const survivors = this.matching(text, from);
+      if (survivors.length >= remaining.length) return false;
       chosen = next;
       remaining = survivors;
       this.consider({ text, cost, others: remaining.length });
+      return true;
+    };
+    for (let round = 0; round < 2; round++) {
+      while (chosen.length < MAX_ANCHORS && remaining.length > 0 && !this.spent()) {
+        const move = this.bestMove(candidates, chosen, remaining, rejected);
+        if (!move) break;
+        if (!tryAnchors([...chosen, move])) rejected.add(move);
+      }
+      // A floating anchor on the parent (`.card > a`) floats in the old compiler; when others are
+      // left, the parent starting with its tag (`article.card > a`, `div > a`) sits on the very next
+      // element in both: tried in its place.
+      if (remaining.length === 0 || this.spent()) break;
+      let upgraded = false;
+      for (const anchor of candidates) {
+        if (anchor.level !== 1 || !anchor.compound.tagLed || rejected.has(anchor) || chosen.includes(anchor)) continue;
+        const kept = chosen.filter((item) => item.level !== 1);
+        if (tryAnchors([...kept, anchor], kept.length === chosen.length ? remaining : base.survivors)) {
+          upgraded = true;
+          break;
+        }
+        rejected.add(anchor);
+      }
+      if (!upgraded) break;
     }
     if (remaining.length === 0) this.dropRedundant(chosen, base);
     return chosen;

@@ -3,6 +3,7 @@ import { autocaptureVerdict, elementsChain } from '../../../lib/export/posthog/c
 import { indexPage, judgeSelector, ownChain, type PageIndex } from '../../../lib/export/posthog/page';
 import { postHogSafeSelector } from '../../../lib/export/posthog/safe-selector';
 import { staticProblems } from '../../../lib/export/posthog/static';
+import type { StepFilters } from '../../../lib/export/posthog/filters';
 import { safeValue } from '../../../lib/export/posthog/compounds';
 import { isPlainIdent } from '../../../lib/selector/names';
 import { sampleElements } from './sample';
@@ -41,13 +42,16 @@ function judgeElement(index: PageIndex, element: Element, indexMs: number): Elem
   const mainJudged = judgeSelector(index, main, intended, 'click', { limit: 5 });
   const mainResult = { missed: mainJudged.missed, others: mainJudged.others.length, problems: staticProblems(main).map((problem) => `${problem.kind}: ${problem.message}`) };
   let sent = main;
+  let filters: StepFilters | undefined;
   if (mainJudged.missed.length > 0 || mainJudged.others.length > 0) {
     const safe = intended.length === 1 ? postHogSafeSelector(index, element, 'click') : null;
     sent = safe?.selector ?? main;
+    filters = safe?.filters;
   }
-  const sentJudged = sent === main ? mainJudged : judgeSelector(index, sent, [element], 'click', { limit: 5 });
+  // What is sent is the selector and the step's filters: both are judged together, as PostHog ANDs them.
+  const sentJudged = sent === main && !filters ? mainJudged : judgeSelector(index, sent, [element], 'click', { limit: 5, filters });
   const ms = performance.now() - started;
-  const floor = sentJudged.missed.length === 0 && sentJudged.others.length > 0 ? floorOf(index, element, sent) : undefined;
+  const floor = sentJudged.missed.length === 0 && sentJudged.others.length > 0 ? floorOf(index, element, sent, filters) : undefined;
   return {
     tag,
     indexMs,
@@ -55,6 +59,7 @@ function judgeElement(index: PageIndex, element: Element, indexMs: number): Elem
     main,
     mainResult,
     sent,
+    ...(filters ? { sentFilters: filters } : {}),
     sentResult: {
       missed: sentJudged.missed,
       others: sentJudged.others.length,
@@ -76,8 +81,8 @@ function judgeElement(index: PageIndex, element: Element, indexMs: number): Elem
  * tags, classes and attributes, arranged differently). When every other click can be ruled out alone,
  * the generator missed (`miss`): a better selector may exist.
  */
-function floorOf(index: PageIndex, element: Element, sent: string): ElementFloor {
-  const all = judgeSelector(index, sent, [element], 'click', { limit: 200 }).others;
+function floorOf(index: PageIndex, element: Element, sent: string, filters: StepFilters | undefined): ElementFloor {
+  const all = judgeSelector(index, sent, [element], 'click', { limit: 200, filters }).others;
   const own = ownChain(index, element).chain;
   const inseparable: { cause: FloorCause; other: string }[] = [];
   for (const other of all.slice(0, 40)) {
@@ -178,6 +183,8 @@ export interface ElementResult {
   intended?: number;
   mainResult?: { missed: string[]; others: number; problems: string[] };
   sent?: string;
+  /** The step's href / text filters sent beside the selector. */
+  sentFilters?: StepFilters;
   sentResult?: { missed: string[]; others: number; otherExamples: string[]; floor?: ElementFloor; problems: string[] };
 }
 
