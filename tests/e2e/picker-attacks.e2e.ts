@@ -348,7 +348,7 @@ describe.each(BROWSERS)('picker under attack in %s', (name) => {
       // "browsing activity" permission); Chromium's are not closed (see the test above). Firefox once
       // listed one window more than the page counted (a window.open that returned null yet opened one):
       // every one the page counted is still there, which is what this measures.
-      expect(left).toBeGreaterThanOrEqual(activation.opened);
+      expect(left).toBeGreaterThanOrEqual(activation.opened!);
       await page.bringToFront();
       expect(await userInputSeen(page)).toEqual([]);
       await escapeEndsPicking(page);
