@@ -18,9 +18,13 @@ const IDLE_TEXT = 'This is Goalpost’s element picker. It shows and reports not
 const app = document.getElementById('app')!;
 // Asked at once, while the page loads the frame: the picker registered it before loading us.
 const expected = askFrameToken();
-// Ready once this frame has been painted (until then the browser may still send the pointer to the
-// page) and holds the port. Painting starts now, while the picker answers the handshake.
-const painted = new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+// Marks on the frame's own timeline (its navigation entry has the rest): where its start-up time goes (tests/bench/picker.ts).
+void expected.then(() => performance.mark('goalpost:token'));
+// Ready once this frame renders (its first animation frame: it is painted right after) and holds
+// the port. Until the browser routes the pointer here, moves land on the shield under this frame,
+// never on the page (lib/picker/overlay.ts). Rendering starts now, while the picker answers the handshake.
+const painted = new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
+  .then(() => void performance.mark('goalpost:painted'));
 let connected = false;
 
 addEventListener('message', function handshake(event: MessageEvent) {
@@ -33,6 +37,7 @@ addEventListener('message', function handshake(event: MessageEvent) {
       return;
     }
     connected = true;
+    performance.mark('goalpost:port');
     removeEventListener('message', handshake);
     start(port);
   });

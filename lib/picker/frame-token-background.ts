@@ -13,28 +13,39 @@ const REGISTRATION_WAIT_MS = 1000;
 /** Background: answers the picker's and the frame's token messages. */
 export function registerPickerFrameTokens(): void {
   const waiting = new Map<number, Array<(token: string) => void>>();
+  /**
+   * This worker's own copy of each tab's token: the frame's question is answered without a trip to
+   * storage, which the picker's start waits on (issue 11 "Performance"). Storage keeps them for a
+   * worker that went to sleep and woke up with an empty map.
+   */
+  const known = new Map<number, string>();
   onMessage('registerPickerFrame', async ({ data, sender }) => {
     if (!isPageTopFrame(sender)) return;
-    await storage.setItem(tokenKey(sender.tab.id), data.token);
+    known.set(sender.tab.id, data.token);
     for (const resolve of waiting.get(sender.tab.id) ?? []) resolve(data.token);
     waiting.delete(sender.tab.id);
+    await storage.setItem(tokenKey(sender.tab.id), data.token);
   });
   onMessage('releasePickerFrame', async ({ data, sender }) => {
     if (!isPageTopFrame(sender)) return;
+    if (known.get(sender.tab.id) === data.token) known.delete(sender.tab.id);
     const key = tokenKey(sender.tab.id);
     if ((await storage.getItem<string>(key)) === data.token) await storage.removeItem(key);
   });
   onMessage('pickerFrameToken', async ({ sender }) => {
     if (!isPickerFrame(sender, extensionHosts())) return null;
     const tabId = sender.tab.id;
-    const stored = await storage.getItem<string>(tokenKey(tabId));
+    const stored = known.get(tabId) ?? await storage.getItem<string>(tokenKey(tabId));
     if (stored) return stored;
     return new Promise<string | null>((resolve) => {
       waiting.set(tabId, [...(waiting.get(tabId) ?? []), resolve]);
       setTimeout(() => resolve(null), REGISTRATION_WAIT_MS);
     });
   });
-  browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(tokenKey(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    known.delete(tabId);
+    void storage.removeItem(tokenKey(tabId));
+  });
 }
 
 /** Whether the tab is picking now: its picker holds a frame token until it stops. */

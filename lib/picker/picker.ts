@@ -12,6 +12,7 @@ import { createSelection, type PendingQuestion } from './selection';
 import { scrollFrom } from './scroll';
 import { metricsOf } from './tracked';
 import { composedAncestors, composedChildren } from './tree';
+import { createViewSender } from './view-sender';
 
 /** Children listed in the path bar; the others are one ↓ and some → away. */
 const MAX_PATH_CHILDREN = 12;
@@ -58,8 +59,6 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   let marks: { selected: Badge[]; highlighted: Box[] } = { selected: [], highlighted: [] };
   let path: PathElements = { anchor: null, ancestors: [], children: [] };
   let entries: { path: PathElements | null; version: number; list: PathEntry[] } = { path: null, version: -1, list: [] };
-  /** What the frame shows now; null when it needs everything (a new frame). */
-  let shown: FrameView | null = null;
   let readyMs: number | undefined;
   let layoutDirty = true;
   let frameRequest = 0;
@@ -72,9 +71,14 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     onInput: (input) => handle(input),
     onLost: (reason) => options.onFail(reason),
   }, signal);
+  const sender = createViewSender((changes) => overlay.send({ type: 'view', view: changes }), {
+    request: (callback) => view.requestAnimationFrame(callback),
+    cancel: (id) => view.cancelAnimationFrame(id),
+  });
   const reader = createPageReader(doc, {
     isOwn: (element) => element === overlay.host,
     isTracked: (element) => selection.isSelected(element),
+    trackedVersion: () => selection.version,
     onBoundary: (root) => watch(root),
   });
   const selection = createSelection(doc, {
@@ -157,7 +161,12 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     if (dock === 'bottom') overscrolled = false;
   };
 
-  const render = () => {
+  /**
+   * Works out what the frame should draw, reading the page's boxes now (right after the hit test
+   * its layout is up to date, so the reads force nothing), and sends it: at once, or with the
+   * next animation frame for what pointer moves change (lib/picker/view-sender.ts).
+   */
+  const render = (when: 'now' | 'soon' = 'now') => {
     if (readyMs === undefined || signal.aborted) return;
     dropDetached();
     if (layoutDirty) {
@@ -180,10 +189,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
       exact,
       readyMs,
     };
-    // Only what changed crosses to the frame: on most moves, the outline and the label.
-    const changes = shown ? changedFields(shown, next) : next;
-    shown = next;
-    overlay.send({ type: 'view', view: changes });
+    sender[when](next);
   };
 
   /** The pointer is at (x, y) of the page (at time `t`): what it points at now. */
@@ -193,13 +199,19 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
       stack = null;
       pointedSince = performance.now();
       // A resting pointer sends nothing more: look again once it has rested there (the bar may give way).
-      view.clearTimeout(settleTimer);
-      settleTimer = view.setTimeout(render, SETTLE_MS + 10);
+      settleTimer ||= view.setTimeout(settled, SETTLE_MS + 10);
     }
     pointed = at;
     if (question) return;
     update({ type: 'point', target: at?.target ?? null, trail: at?.trail ?? [], x, y, now: t });
   };
+
+  /** Renders once the pointer has rested on one element for SETTLE_MS (one timer, not one per element passed over). */
+  function settled() {
+    const wait = pointedSince + SETTLE_MS - performance.now();
+    settleTimer = wait > 0 ? view.setTimeout(settled, wait + 10) : 0;
+    if (wait <= 0) render();
+  }
 
   /** After scrolling or DOM changes another element may lie under the pointer, as the browser's own hover would tell. */
   const refreshHover = () => {
@@ -241,7 +253,8 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     watched.add(root);
     mutations.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
     root.addEventListener('scroll', invalidateLayout, { capture: true, passive: true, signal });
-    if (root.nodeType === 9) (root as Document).defaultView?.addEventListener('resize', invalidateLayout, { passive: true, signal });
+    // A new viewport size can change what is an icon or a container: read everything again.
+    if (root.nodeType === 9) (root as Document).defaultView?.addEventListener('resize', () => (reader.reset(), invalidateLayout()), { passive: true, signal });
   }
   watch(doc);
 
@@ -307,7 +320,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   const handlers: { [K in FrameInput['type']]: (input: Extract<FrameInput, { type: K }>) => boolean | void } = {
     ready: () => {
       readyMs ??= performance.now() - options.startedAt;
-      shown = null;
+      sender.forget();
       overlay.focus();
       layoutDirty = true;
     },
@@ -377,7 +390,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   function handle(input: FrameInput) {
     if (signal.aborted) return;
     const changed = (handlers[input.type] as (input: FrameInput) => boolean | void)(input);
-    if (changed !== false) render();
+    if (changed !== false) render(input.type === 'move' ? 'soon' : 'now');
   }
 
   const readyTimer = view.setTimeout(() => {
@@ -389,6 +402,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     view.clearTimeout(resolveTimer);
     view.clearTimeout(readyTimer);
     view.clearTimeout(settleTimer);
+    sender.cancel();
   }, { once: true });
 
   return {
@@ -412,15 +426,6 @@ function epochNow(): number {
 function atPageEnd(doc: Document): boolean {
   const scroller = doc.scrollingElement;
   return !scroller || scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
-}
-
-/** The fields of `next` that are not the very same values as in `shown` (outlines are rebuilt, so always sent). */
-function changedFields(shown: FrameView, next: FrameView): Partial<FrameView> {
-  const changes: Partial<FrameView> = {};
-  for (const key of Object.keys(next) as (keyof FrameView)[]) {
-    if (next[key] !== shown[key]) Object.assign(changes, { [key]: next[key] });
-  }
-  return changes;
 }
 
 function isOwnRecord(record: MutationRecord, host: Element): boolean {

@@ -22,6 +22,10 @@ export function createPageReader(doc: Document, hooks: ReaderHooks): PageReader 
   let words = new WeakMap<Element, string>();
   let names = new WeakMap<Element, PathName>();
   let containers = new WeakMap<Element, ContainerWarning | null>();
+  /** What a click on each element under the pointer means, while the DOM and the tracked elements stay as they are. */
+  let resolved = new WeakMap<Element, Resolved>();
+  /** The `trackedVersion` those answers hold for (read at the first answer: the hooks may not be ready before). */
+  let resolvedFor = Number.NaN;
 
   const containerOf = (element: Element): ContainerWarning | null => {
     let known = containers.get(element);
@@ -33,11 +37,24 @@ export function createPageReader(doc: Document, hooks: ReaderHooks): PageReader 
   };
   // A tracked area (an activity row that covers half the page) does not swallow the clicks inside it.
   const tracksHere = (element: Element) => hooks.isTracked(element) && containerOf(element) === null;
-  const resolve = (raw: Element): Resolved => {
+  const resolveNow = (raw: Element): Resolved => {
     const resolved = resolveTarget(raw, tracksHere, actionable.isActionable);
     if (resolved.why !== 'exact') return resolved;
     const target = meaningfulTarget(raw);
     return { target, trail: trailBetween(target, raw), why: 'exact' };
+  };
+  const resolve = (raw: Element): Resolved => {
+    const version = hooks.trackedVersion();
+    if (version !== resolvedFor) {
+      resolved = new WeakMap();
+      resolvedFor = version;
+    }
+    let known = resolved.get(raw);
+    if (!known) {
+      known = resolveNow(raw);
+      resolved.set(raw, known);
+    }
+    return known;
   };
 
   /** An actionable element under `stack[0]` at this point that it hides from the pointer. */
@@ -91,6 +108,7 @@ export function createPageReader(doc: Document, hooks: ReaderHooks): PageReader 
       words = new WeakMap();
       names = new WeakMap();
       containers = new WeakMap();
+      resolved = new WeakMap();
       actionable.reset();
     },
   };
@@ -108,6 +126,8 @@ export interface ReaderHooks {
   isOwn(element: Element): boolean;
   /** An element of the activity (or one just picked). */
   isTracked(element: Element): boolean;
+  /** Changes whenever the answers of `isTracked` may have changed. */
+  trackedVersion(): number;
   /** A shadow root or frame document the path bar named something in: watch it for changes. */
   onBoundary(root: Node): void;
 }

@@ -51,7 +51,7 @@ const LIMITS = {
 /** Keep the sweep off the path bar at the bottom of the viewport. */
 const BAR_HEIGHT = 80;
 const READY_DEFINITION = 'From the content script starting (readyMs) or the background asking (asked→ready) to the picker receiving its frame\'s "ready": '
-  + 'the frame page has loaded, holds the private port and has been painted (its second animation frame has begun), so a pointer move is outlined from then on.';
+  + 'the frame page has loaded, holds the private port and renders (its first animation frame has begun; it is painted right after), so a pointer move is outlined from then on.';
 
 const { values: options } = parseArgs({
   options: {
@@ -115,11 +115,15 @@ async function measurePage(worker: WebWorker, url: string): Promise<PageResult> 
   page.off('request', block);
   await page.setRequestInterception(false);
   await session.clickToolbarButton(page);
+  // The page as the browser really lays it out beside Goalpost's side panel: puppeteer's emulated
+  // viewport (1280 px) is wider than the window's content area left of the panel, and moves past
+  // that edge are not moves a user can make (Chromium routes them to the page, not to the picker).
+  await page.setViewport(null);
   const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
   const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id, url);
   if (tabId === undefined) throw new Error(`No tab for ${url}`);
 
-  const starts = [];
+  const starts: Awaited<ReturnType<typeof startPicker>>[] = [];
   for (let run = 0; run < Number(options.starts); run++) {
     if (run > 0) await stopPicker(worker, page, tabId);
     starts.push(await startPicker(worker, page, tabId));
@@ -162,6 +166,15 @@ async function measurePage(worker: WebWorker, url: string): Promise<PageResult> 
     return times;
   }, points);
   const floorTrace = framedHitTests(traceEvents(await page.tracing.stop()), frameTree.frame.id);
+  // The same with the whole stack (elementsFromPoint), as the picker must ask: its own overlay is on top at every point.
+  await page.tracing.start({ categories: ['devtools.timeline'] });
+  await page.evaluate(async (points) => {
+    for (const [x, y] of points) {
+      await new Promise((done) => requestAnimationFrame(done));
+      document.elementsFromPoint(x, y);
+    }
+  }, points);
+  const stackTrace = framedHitTests(traceEvents(await page.tracing.stop()), frameTree.frame.id);
   const floor = await page.evaluate((points) => points.map(([x, y]) => {
     const start = performance.now();
     document.elementFromPoint(x, y);
@@ -183,18 +196,32 @@ async function measurePage(worker: WebWorker, url: string): Promise<PageResult> 
     bareHitTest: bare,
     bareHitTestSource: framed === floorTrace ? 'trace' : 'timer',
     bareHitTestLoop: summarise(floor),
+    bareStackHitTest: summarise(stackTrace),
     move,
     moveCpu: summarise(moves.map((call) => call.cpuMs)),
     ratio: round(move.p95 / bare.p95),
     moveLimitMs: round(LIMITS.moveFactor * bare.p95 + LIMITS.moveSlackMs),
     hitTestInMove: summarise(moves.map((call) => call.hitTestMs)),
     ownWork: summarise(moves.map((call) => call.wallMs - call.hitTestMs)),
+    ownWorkCpu: summarise(moves.map((call) => call.cpuMs - call.hitTestCpuMs)),
+    frameCallsCpu: summarise(others.filter((call) => call.inFrame).map((call) => call.cpuMs)),
     otherCalls: summarise(others.map((call) => call.wallMs)),
+    frameCalls: summarise(others.filter((call) => call.inFrame).map((call) => call.wallMs)),
     renderingPerMoveMs: round(renderingMs(events, CONTENT_SCRIPT, frameTree.frame.id) / moves.length),
     longTasks: { count: longTasks.filter((duration) => duration > LIMITS.longTaskMs).length, max: round(Math.max(0, ...longTasks)) },
     ready: summarise(starts.map((start) => start.readyMs)),
     askedToReady: summarise(starts.map((start) => start.askedToReadyMs)),
-    coldStart: starts[0]!,
+    coldStart: { readyMs: starts[0]!.readyMs, askedToReadyMs: starts[0]!.askedToReadyMs },
+    readyParts: medianParts(starts.map((start) => start.parts)),
+  };
+}
+
+/** The median of each step over the starts. */
+function medianParts(parts: ReadyParts[]): ReadyParts {
+  const median = (step: keyof ReadyParts) => summarise(parts.map((part) => part[step]).filter(Number.isFinite)).p50;
+  return {
+    frameCreated: median('frameCreated'), frameDocument: median('frameDocument'), scriptsParsed: median('scriptsParsed'),
+    token: median('token'), port: median('port'), painted: median('painted'), loaded: median('loaded'),
   };
 }
 
@@ -215,18 +242,36 @@ function missedTargets(pages: PageResult[], size: { gzipKb: number }): string[] 
 }
 
 /** Asks for the picker as the background does (scripting.executeScript) and waits for its frame. */
-async function startPicker(worker: WebWorker, page: Page, tabId: number): Promise<{ readyMs: number; askedToReadyMs: number }> {
+async function startPicker(worker: WebWorker, page: Page, tabId: number): Promise<{ readyMs: number; askedToReadyMs: number; parts: ReadyParts }> {
   const askedAt = await worker.evaluate(async (tabId) => {
     const askedAt = performance.timeOrigin + performance.now();
     await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-scripts/picker.js'] });
     return askedAt;
   }, tabId);
   const frame = await pickerFrame(page);
-  const { readyMs, readyAt } = await frame.evaluate(() => ({
-    readyMs: Number(document.documentElement.dataset.readyMs),
-    readyAt: Number(document.documentElement.dataset.readyAt),
-  }));
-  return { readyMs, askedToReadyMs: round(readyAt - askedAt) };
+  const { readyMs, readyAt, origin, navigation, marks } = await frame.evaluate(() => {
+    const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return {
+      readyMs: Number(document.documentElement.dataset.readyMs),
+      readyAt: Number(document.documentElement.dataset.readyAt),
+      origin: performance.timeOrigin,
+      navigation: entry ? { responseEnd: entry.responseEnd, domInteractive: entry.domInteractive, loaded: entry.loadEventEnd } : null,
+      marks: Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])),
+    };
+  });
+  // On the content script's clock (it started readyMs before the frame heard "ready" back, give or take one port message).
+  const start = readyAt - readyMs;
+  const at = (time: number | undefined) => (time === undefined ? Number.NaN : round(origin + time - start));
+  const parts: ReadyParts = {
+    frameCreated: at(0),
+    frameDocument: at(navigation?.responseEnd),
+    scriptsParsed: at(navigation?.domInteractive),
+    token: at(marks['goalpost:token']),
+    port: at(marks['goalpost:port']),
+    painted: at(marks['goalpost:painted']),
+    loaded: at(navigation?.loaded),
+  };
+  return { readyMs, askedToReadyMs: round(readyAt - askedAt), parts };
 }
 
 /** Stops the picker as the panel does (a stopPicker message to the tab) and waits for it to leave. */
@@ -320,17 +365,23 @@ function printTable(report: { loadAverage: number[]; contentScript: { gzipKb: nu
     page: page.page.slice(0, 36),
     elements: page.elements,
     'bare hit test p95': page.bareHitTest.p95,
+    'bare stack p95': page.bareStackHitTest.p95,
     'move p50': page.move.p50,
     'move p95': page.move.p95,
     'move limit': page.moveLimitMs,
     ratio: page.ratio,
     'hit test in move p95': page.hitTestInMove.p95,
     'own work p95': page.ownWork.p95,
+    'own CPU p95': page.ownWorkCpu.p95,
+    'per frame p95': page.frameCalls.p95,
     'long tasks': page.longTasks.count,
     'ready p50': page.ready.p50,
   })));
   console.log(`times in ms; moves: calls that handle one pointer move (${report.pages.map((page) => page.move.count).join(', ')} of ${options.moves} moves reached the picker).`);
+  console.log('per frame: the picker\'s call at each animation frame (the guard\'s checks, and the view a frame\'s moves changed, sent to the picker\'s frame once).');
   console.log(`ready: ${READY_DEFINITION}`);
+  console.log('ready, step by step (p50, ms after the content script started):');
+  for (const page of report.pages) console.log(`  ${page.page.slice(0, 36)}: ${Object.entries(page.readyParts).map(([step, ms]) => `${step} ${ms}`).join(', ')}, ready ${page.ready.p50}`);
   console.log(`content script: ${report.contentScript.bytes} bytes, ${report.contentScript.gzipKb} KB gzipped (limit ${LIMITS.contentScriptGzipKb} KB)`);
   if (report.misses.length === 0) console.log('PASS every target');
   for (const miss of report.misses) console.log(`FAIL ${miss}`);
@@ -344,6 +395,8 @@ interface PageResult {
   bareHitTest: Summary;
   /** Where bareHitTest comes from: the trace's HitTest events, or the page's timer (0.1 ms steps) when the trace lacks them. */
   bareHitTestSource: 'trace' | 'timer';
+  /** `document.elementsFromPoint` (the whole stack, as the picker asks under its overlay), once per animation frame, picker stopped (trace). */
+  bareStackHitTest: Summary;
   /** The same in a tight loop (warm caches, page timer): the best case, for reference. */
   bareHitTestLoop: Summary;
   /** Wall time of each call into the content script that handles one pointer move, picker on. */
@@ -357,8 +410,13 @@ interface PageResult {
   hitTestInMove: Summary;
   /** Each move less those hit tests: the picker's own work. */
   ownWork: Summary;
+  /** The same in the thread's CPU time: what the machine's load (other processes taking the cores) does not inflate. */
+  ownWorkCpu: Summary;
+  frameCallsCpu: Summary;
   /** The picker's other calls during the sweep (the guard's check every animation frame, timers, events). */
   otherCalls: Summary;
+  /** Of those, its calls at each animation frame: the guard's checks and the coalesced send of the view (lib/picker/view-sender.ts). */
+  frameCalls: Summary;
   /** The page's style, layout, paint and hit tests outside the picker's calls, per move. */
   renderingPerMoveMs: number;
   longTasks: { count: number; max: number };
@@ -367,4 +425,24 @@ interface PageResult {
   /** From the background asking (scripting.executeScript) to the frame showing its first view. */
   askedToReady: Summary;
   coldStart: { readyMs: number; askedToReadyMs: number };
+  /** Where the ready time goes (p50 of each step, ms after the content script started). */
+  readyParts: ReadyParts;
+}
+
+/** Steps of the picker's start, on the content script's clock: the frame's own navigation timing and marks (entrypoints/picker-frame/main.tsx). */
+interface ReadyParts {
+  /** The frame's navigation started. */
+  frameCreated: number;
+  /** Its HTML arrived. */
+  frameDocument: number;
+  /** Its HTML was parsed (its scripts and style may still be loading). */
+  scriptsParsed: number;
+  /** The background answered the frame's token question. */
+  token: number;
+  /** The content script's handshake came and matched. */
+  port: number;
+  /** The frame's first animation frame began. */
+  painted: number;
+  /** Its load event ended (every subresource in). */
+  loaded: number;
 }

@@ -396,8 +396,13 @@ describe.each(BROWSERS)('picker under attack in %s', (name) => {
           const shown = await readView(await liveFrame(page));
           return shown.current !== 'button#buy' || shown.currentSelected ? shown : undefined;
         }).catch(() => undefined);
-        const added = (await storedElements(session)).slice(before).map((element) => element.label);
-        expect(added.every((label) => label.startsWith(underPointer)), `${JSON.stringify(added)} vs ${underPointer}; ${JSON.stringify(view)}`).toBe(true);
+        // Rows are told by what their selector finds on the page, not by their label (the panel puts labels in words).
+        const added = (await storedElements(session)).slice(before);
+        const addedAt = await page.evaluate((selectors) => selectors.map((selector) => {
+          const element = document.querySelector(selector);
+          return element ? `${element.localName}${element.id ? `#${element.id}` : ''}` : '';
+        }), added.map((element) => element.selector));
+        expect(addedAt.every((at) => at === underPointer), `${JSON.stringify(addedAt)} (${added.map((element) => element.label).join(', ')}) vs ${underPointer}; ${JSON.stringify(view)}`).toBe(true);
         await page.evaluate(() => (window as unknown as { unshift(): void }).unshift());
         await waitFor('the overlay back in place', async () => (await overlayInPlace(page)) === 'in place');
         expect(await userInputSeen(page)).toEqual([]);

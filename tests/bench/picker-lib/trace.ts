@@ -18,6 +18,10 @@ export interface Call {
   cpuMs: number;
   /** The browser's own hit tests inside the call (DevTools counts them as Rendering, not Scripting). */
   hitTestMs: number;
+  /** The thread's CPU time in those hit tests (what the machine's load does not inflate). */
+  hitTestCpuMs: number;
+  /** The call runs inside an animation frame callback. */
+  inFrame?: boolean;
 }
 
 /** Calls into scripts whose URL contains `script`, made for the frame with id `frameId` (or any frame). */
@@ -28,6 +32,7 @@ export function scriptCalls(events: readonly TraceEvent[], script: string, frame
     wallMs: (call.dur ?? 0) / 1000,
     cpuMs: (call.tdur ?? call.dur ?? 0) / 1000,
     hitTestMs: hitTests.filter((event) => within(event, call)).reduce((total, event) => total + event.dur! / 1000, 0),
+    hitTestCpuMs: hitTests.filter((event) => within(event, call)).reduce((total, event) => total + (event.tdur ?? event.dur!) / 1000, 0),
   }));
 }
 
@@ -102,6 +107,8 @@ function split(events: readonly TraceEvent[], script: string, frameId?: string):
       wallMs: call.dur! / 1000,
       cpuMs: (call.tdur ?? call.dur!) / 1000,
       hitTestMs: hitTests.filter((event) => within(event, call)).reduce((total, event) => total + event.dur! / 1000, 0),
+      hitTestCpuMs: hitTests.filter((event) => within(event, call)).reduce((total, event) => total + (event.tdur ?? event.dur!) / 1000, 0),
+      inFrame: around.some((event) => event.name === 'FireAnimationFrame'),
     });
   }
   return { moves, others };
