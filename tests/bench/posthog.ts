@@ -163,6 +163,7 @@ function summarize(pages: PageRecord[]) {
     mainCauses,
     twins: recorded.filter((element) => element.sent !== element.main || element.sentFilters).length,
     filtered: recorded.filter((element) => element.sentFilters).length,
+    sentAloneOther: recorded.filter((element) => element.sentResult!.missed.length === 0 && element.sentResult!.aloneOthers > 0).length,
     filteredHref: recorded.filter((element) => element.sentFilters?.href !== undefined).length,
     filteredText: recorded.filter((element) => element.sentFilters?.text !== undefined).length,
     sentNever: sentNever.length,
@@ -204,6 +205,7 @@ function render(report: { seconds: number; loadavg: number[]; pages: number; all
     row('**sent (selector + filters): also matches another recorded click** (target ≤ 0.5%)', (s) => `${s.sentOther} (${percent(s.sentOther, s.recorded)})`),
     row('— of which no selector can do better (floor: same chain, or no selector found for one other click alone)', (s) => `${s.floor} (${percent(s.floor, s.recorded)})`),
     row('— of which the generator missed (every other click can be ruled out alone)', (s) => `${s.generatorMisses} (${percent(s.generatorMisses, s.recorded)})`),
+    row('the sent selector read without its filters (a check of the selector alone): also matches another recorded click', (s) => `${s.sentAloneOther} (${percent(s.sentAloneOther, s.recorded)})`),
     row('check + twin per element p50 / p95; page index p50 / p95', (s) => `${s.msP50.toFixed(1)} / ${s.msP95.toFixed(0)} ms; ${s.indexMsP50.toFixed(0)} / ${s.indexMsP95.toFixed(0)} ms`),
   ]);
   const causes = Object.entries(report.all.causes).map(([cause, count]) => `- ${count}: ${cause}`);

@@ -163,16 +163,21 @@ class TwinSearch {
       if (tried.has(extra.text) || this.spent() || !this.matchesOwn(extra.text)) continue;
       starts.push({ text: extra.text, cost: extra.cost, matched: this.matching(extra.text, this.pool, MAX_SURVIVORS) });
     }
-    let chosen: Found | null = null;
+    // Among equals with their filters, the selector that counts the fewest others on its own comes
+    // first: a reader (or a check) that looks at the selector without its filters sees the best one.
+    let chosen: (Found & { alone: number }) | null = null;
     for (const start of starts) {
       for (const set of usable) {
         const others = start.matched.filter((item) => filtersMatch(set.filters, item.chain)).length;
         const cost = start.cost + set.cost;
+        const alone = start.matched.length;
         if (others >= best.others) continue;
-        if (!chosen || others < chosen.others || (others === chosen.others && cost < chosen.cost)) chosen = { text: start.text, cost, others, filters: set.filters };
+        if (!chosen || others < chosen.others || (others === chosen.others && (alone < chosen.alone || (alone === chosen.alone && cost < chosen.cost)))) {
+          chosen = { text: start.text, cost, others, filters: set.filters, alone };
+        }
       }
     }
-    if (chosen) this.best = chosen;
+    if (chosen) this.best = { text: chosen.text, cost: chosen.cost, others: chosen.others, filters: chosen.filters };
   }
 
   /** Each own compound alone, against the whole page; returns those worth narrowing down. */

@@ -52,6 +52,8 @@ function judgeElement(index: PageIndex, element: Element, indexMs: number): Elem
   const sentJudged = sent === main && !filters ? mainJudged : judgeSelector(index, sent, [element], 'click', { limit: 5, filters });
   const ms = performance.now() - started;
   const floor = sentJudged.missed.length === 0 && sentJudged.others.length > 0 ? floorOf(index, element, sent, filters) : undefined;
+  // The same selector read without its filters: what a check of the selector alone would count.
+  const aloneOthers = filters ? judgeSelector(index, sent, [element], 'click', { limit: 5 }).others.length : sentJudged.others.length;
   return {
     tag,
     indexMs,
@@ -63,6 +65,7 @@ function judgeElement(index: PageIndex, element: Element, indexMs: number): Elem
     sentResult: {
       missed: sentJudged.missed,
       others: sentJudged.others.length,
+      aloneOthers,
       otherExamples: sentJudged.others.slice(0, 2).map(describe),
       // PostHog cannot tell apart two elements whose clicks record the same chain.
       floor,
@@ -185,7 +188,7 @@ export interface ElementResult {
   sent?: string;
   /** The step's href / text filters sent beside the selector. */
   sentFilters?: StepFilters;
-  sentResult?: { missed: string[]; others: number; otherExamples: string[]; floor?: ElementFloor; problems: string[] };
+  sentResult?: { missed: string[]; others: number; aloneOthers: number; otherExamples: string[]; floor?: ElementFloor; problems: string[] };
 }
 
 export interface FidelityResult {
