@@ -54,14 +54,12 @@ export function bestSelector(element: Element, root: Root, limits: SearchLimits 
 
 /**
  * The best selector plus cheaper-to-read alternatives that match more elements (the base parts
- * and the anchored forms found on the way), for the user to choose from. `timeUp` tells the
- * caller whether the search's clock has run out since (issue 14: the pick's later steps keep to
- * the same deadline).
+ * and the anchored forms found on the way), for the user to choose from.
  */
-export function allCandidates(element: Element, root: Root, limits: SearchLimits = {}): { candidates: Candidate[]; timeUp: () => boolean } {
-  const search = newSearch(root, limits.workBudget ?? WORK_BUDGET, limits.clock, limits.timeCapMs);
+export function allCandidates(element: Element, root: Root): Candidate[] {
+  const search = newSearch(root, WORK_BUDGET);
   const best = solve(element, root, '', search, 0) ?? chain(element, root, '', search);
-  return { candidates: [best, ...search.broader], timeUp: () => timeUp(search) };
+  return [best, ...search.broader];
 }
 
 export interface SearchLimits {

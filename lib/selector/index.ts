@@ -1,4 +1,4 @@
-import { allCandidates, bestSelector, type Candidate, type Root, type SearchLimits } from './generate';
+import { allCandidates, bestSelector, type Candidate, type Root } from './generate';
 import { HINT_ORDER, type StabilityHint } from './validate';
 
 export { validateSelector } from './validate';
@@ -15,7 +15,7 @@ export type { Health, HealthOptions } from './health';
  * likely to change on the next deploy. Deterministic, and bounded in work on any page.
  */
 export function generateSelector(element: Element, options: GenerateOptions = {}): string {
-  return bestSelector(element, rootFor(element, options), options.limits).selector;
+  return bestSelector(element, rootFor(element, options)).selector;
 }
 
 /**
@@ -25,13 +25,10 @@ export function generateSelector(element: Element, options: GenerateOptions = {}
  */
 export function candidateSelectors(element: Element, options: GenerateOptions = {}): SelectorCandidate[] {
   const root = rootFor(element, options);
-  const { candidates, timeUp } = allCandidates(element, root, options.limits);
+  const [best, ...others] = allCandidates(element, root);
   const result: SelectorCandidate[] = [];
   const seen: Element[][] = [];
-  for (const [index, option] of candidates.entries()) {
-    // Each live count is a query over the root: once the search's clock has run out (a loaded
-    // machine), the alternatives are left out rather than the pick made late (issue 14).
-    if (index > 0 && timeUp()) break;
+  for (const [index, option] of [best!, ...others].entries()) {
     const matches = matchesOf(root, option.selector);
     // The recommended selector always comes first; an alternative must at least match the element.
     if (index > 0 && !matches.includes(element)) continue;
@@ -87,8 +84,6 @@ const MAX_ALTERNATIVES = 7;
 export interface GenerateOptions {
   /** Where the selector must be unique; defaults to the element's own document or shadow root. */
   root?: Document | ShadowRoot;
-  /** The search's limits, for tests (a fake clock); the shipped ones by default. */
-  limits?: SearchLimits;
 }
 
 export interface SelectorCandidate {

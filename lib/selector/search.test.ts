@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bestSelector } from './generate';
-import { candidateSelectors } from './index';
 import { TIME_CAP_MS, WORK_BUDGET, newSearch, overBudget, timeUp } from './search';
 
 describe('the wall-clock cap (issue 14)', () => {
@@ -84,7 +83,7 @@ describe('bestSelector stops within one query of the deadline (issue 14)', () =>
         const total = counter.queries;
         expect(free.stopped).toBeNull();
         // The searches of a few queries have nothing between their checks to test.
-        if (total < 5 || tested >= 3) continue;
+        if (total < 5 || tested >= 4) continue;
         tested++;
         longest = Math.max(longest, total);
         // Every deadline from "before the first query" to "after the last but one".
@@ -132,20 +131,3 @@ function ownerOf(object: object, name: string): any {
   }
   throw new Error(`no ${name}`);
 }
-
-describe('candidateSelectors keeps to the same deadline (issue 14)', () => {
-  it('leaves the alternatives out once the clock has run out, and lists them otherwise', () => {
-    document.body.innerHTML = `<nav class="menu"><a class="link">a</a></nav><main><a class="link">b</a><a class="link">c</a></main>`;
-    const target = document.querySelector('nav a')!;
-    const idle = candidateSelectors(target, { limits: { clock: () => 0, timeCapMs: TIME_CAP_MS } });
-    expect(idle.length).toBeGreaterThan(1);
-    // How often the search looks at the clock (bestSelector runs the same search)…
-    let searchReads = 0;
-    bestSelector(target, document, { clock: () => (searchReads++, 0), timeCapMs: TIME_CAP_MS });
-    // …so that the clock runs out right after the search, before the live counts.
-    let lateReads = 0;
-    const late = candidateSelectors(target, { limits: { clock: () => (lateReads++ < searchReads ? 0 : 1e9), timeCapMs: TIME_CAP_MS } });
-    expect(late.map((option) => option.selector)).toEqual([idle[0]!.selector]);
-    expect(late[0]!.matchCount).toBe(1);
-  });
-});
