@@ -127,7 +127,7 @@ function fallbackGuards(element: Element): Feature[] {
     if (isPlainIdent(name) && classIssue(name) === 'state') add({ kind: 'class', name }, `.${name}`, FALLBACK_GUARD_COST + 1, 'state-name');
   }
   for (const { name, value } of Array.from(element.attributes)) {
-    if (name === 'id' || name === 'class' || !isPlainIdent(name) || value.length > MAX_GUARD_VALUE || !isQuotable(value) || value.trim() === '') continue;
+    if (name === 'id' || name === 'class' || !isMatchableName(name) || value.length > MAX_GUARD_VALUE || !isQuotable(value) || value.trim() === '') continue;
     if (isGuard(name, value) || PER_VISIT_URL.test(value) || PER_VISIT_ATTRIBUTE.test(name)) continue;
     const cost = name === 'style' ? FALLBACK_GUARD_COST + 3 : STATE_ATTRIBUTES.has(name) ? FALLBACK_GUARD_COST + 2 : FALLBACK_GUARD_COST;
     add({ kind: 'attr', name, value }, `[${name}="${value}"]`, cost, STATE_ATTRIBUTES.has(name) ? 'state-name' : 'generated-name');
@@ -163,11 +163,20 @@ function guardFeatures(element: Element): Feature[] {
  * render-order counters (`data-reactid`, `data-index`).
  */
 function isGuard(name: string, value: string): boolean {
-  if (name === 'id' || name === 'class' || (STATE_ATTRIBUTES.has(name) && name !== 'value') || !isPlainIdent(name)) return false;
+  if (name === 'id' || name === 'class' || (STATE_ATTRIBUTES.has(name) && name !== 'value') || !isMatchableName(name)) return false;
   if (value.length > MAX_GUARD_VALUE || !isQuotable(value) || value.trim() === '' || PER_VISIT_URL.test(value)) return false;
   if (!name.startsWith('data-')) return true;
   const words = name.slice('data-'.length);
   return !UNSTABLE_DATA_ATTRIBUTE.test(name) && !isStateName(words) && !/(^|-)(state|status)$/.test(words) && !isStateName(value);
+}
+
+/**
+ * An attribute name a selector can ask for. `xmlns` looks plain but is a namespace declaration:
+ * the HTML parser puts it in the XMLNS namespace, where `[xmlns="…"]` (no namespace) never
+ * matches it, so a chain built on it unchecked (a search stopped by the clock) matched nothing.
+ */
+function isMatchableName(name: string): boolean {
+  return isPlainIdent(name) && name !== 'xmlns';
 }
 
 /** Features of an ancestor at `level` (1 = parent) usable as anchors. */

@@ -61,3 +61,15 @@ describe('the fallback when the search is stopped early', () => {
     expect(Array.from(document.querySelectorAll(selector))).toEqual([target]);
   });
 });
+
+describe('an svg stopped early (issue 14)', () => {
+  it('is not named by its xmlns declaration, which no attribute selector matches', () => {
+    document.body.innerHTML = `<nav id="notebook"><ul>${'<li><button><svg xmlns="http://www.w3.org/2000/svg" width="8"><path d="M0"></path></svg></button></li>'.repeat(4)}</ul></nav>`;
+    const target = document.querySelectorAll('svg')[2]!;
+    for (const limits of [{ workBudget: 0 }, { clock: () => 1e9, timeCapMs: 0 }, {}]) {
+      const { selector } = bestSelector(target, document, limits);
+      expect(selector).not.toContain('xmlns');
+      expect(Array.from(document.querySelectorAll(selector))).toEqual([target]);
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { cheapestCovers, featureSets } from './cover';
 import { BARE_TAG_COST, type Feature, anchorFeatures, byCost, childIndex, emittableTag, ownFeatures, shiftGuard } from './features';
 import {
   type Base, type Candidate, type Clock, type Root, type Search, type StabilityHintKind, type StopReason, WORK_BUDGET,
-  byCandidateCost, candidate, newSearch, overBudget, queryAll, specialSelector,
+  byCandidateCost, candidate, newSearch, overBudget, queryAll, specialSelector, timeUp,
 } from './search';
 
 export type { Candidate, Root, StabilityHintKind, StopReason } from './search';
@@ -160,6 +160,8 @@ function completed(element: Element, base: Base, scope: Root | Element, prefix: 
     });
     let learned = 0;
     for (const cover of covers) {
+      // Up to six queries over the root: a look at the clock between them (issue 14).
+      if (timeUp(search)) return null;
       const option = coverCandidate(element, base, cover.features, cover.cost, prefix);
       const matches = queryAll(search.root, option.selector, search);
       if (matches.length === 1 && matches[0] === element) return option;

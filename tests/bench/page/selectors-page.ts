@@ -17,9 +17,12 @@ let state: { original: string; sampled: Sampled[]; fingerprints: ElementFingerpr
 
 /** Wall-clock cap of our engine in this run (`undefined`: the one it ships with). */
 let timeCapMs: number | undefined;
+/** Work budget of our engine in this run (`undefined`: the one it ships with). */
+let workBudget: number | undefined;
 
 export function prepare(options: PrepareOptions): SampledInfo[] {
   timeCapMs = options.timeCapMs ?? undefined;
+  workBudget = options.workBudget ?? undefined;
   const sampled = sampleElements(document, options.seed, options.perPage, options.clickableShare);
   // What the picker records besides the selector (issue 14), for the health check after each change.
   const fingerprints = sampled.map(({ element }) => fingerprintOf(element));
@@ -66,6 +69,27 @@ function hasAllOf(candidate: Element, element: Element): boolean {
 /** Does nothing: Node times it to subtract the cost of a round trip from each measurement. */
 export function noop(): number {
   return 0;
+}
+
+/**
+ * The floor under any time bound (issue 14): a busy loop that only reads the clock, for `ms`
+ * milliseconds. Any gap between two of its reads is time the renderer's main thread did not run
+ * (the machine ran something else, or the browser paused the page), which no code inside the page
+ * can prevent or shorten; a generation caught by such a stall takes at least that long.
+ */
+export function stallProbe(ms: number): StallProbe {
+  const start = performance.now();
+  let last = start;
+  let longest = 0;
+  let over25 = 0;
+  for (;;) {
+    const now = performance.now();
+    const gap = now - last;
+    if (gap > longest) longest = gap;
+    if (gap > 25) over25++;
+    last = now;
+    if (now - start >= ms) return { ms: now - start, longest, over25 };
+  }
 }
 
 /**
@@ -186,7 +210,7 @@ function matches(doc: Document, selector: string): Element[] {
 
 const ENGINES: readonly Engine[] = [
   // What generateSelector runs, with the report of which limit (work or clock) ended the search.
-  { id: 'goalpost', generate: (element) => bestSelector(element, element.getRootNode() as Document, { timeCapMs }) },
+  { id: 'goalpost', generate: (element) => bestSelector(element, element.getRootNode() as Document, { timeCapMs, workBudget }) },
   // Raw finder exactly as it comes: its defaults (root = document.body, 1 s timeout).
   { id: 'finder', generate: (element) => ({ selector: finder(element), stopped: null }) },
 ];
@@ -199,6 +223,15 @@ interface Engine {
   generate: (element: Element) => { selector: string; stopped: StopReason | null };
 }
 
+export interface StallProbe {
+  /** How long the probe ran. */
+  ms: number;
+  /** The longest gap between two clock reads. */
+  longest: number;
+  /** Gaps over 25 ms (more than half of the 50 ms an element may take). */
+  over25: number;
+}
+
 export interface SampledInfo {
   tag: string;
   clickable: boolean;
@@ -209,6 +242,8 @@ export interface SampledInfo {
 export interface PrepareOptions {
   /** Our engine's wall-clock cap; `null` for the one it ships with. */
   timeCapMs: number | null;
+  /** Our engine's work budget; `null` for the one it ships with. */
+  workBudget: number | null;
   seed: string;
   perPage: number;
   clickableShare: number;
