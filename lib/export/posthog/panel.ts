@@ -28,7 +28,7 @@ export function postHogNote(element: TrackedElement, answer: PostHogCheckAnswer 
   if (element.targetLimits?.posthog) return { kind: 'warn', text: `PostHog cannot count it: ${element.targetLimits.posthog}.` };
   const twin = element.targetSelectors?.posthog;
   const extra = answer?.found && answer.recorded && answer.posthog && answer.posthog.others > 0
-    ? ` It also counts ${answer.posthog.others} other click(s) on this page: nothing PostHog records tells them apart.`
+    ? ` It also counts ${otherClicks(answer.posthog.others)} on this page: nothing PostHog records tells them apart.`
     : '';
   // The step's filters, sent beside the selector when it alone would count other clicks too (issue 12).
   const filters = twin ? describeFilters(element.targetSelectors?.posthogFilters) : '';
@@ -47,11 +47,16 @@ function whyTwin(element: TrackedElement, answer: PostHogCheckAnswer | null): st
   if (problem) return problem.message;
   if (answer?.found && answer.recorded) {
     if (!answer.main.missed.length && answer.main.others && answer.posthog?.filters) {
-      return `in PostHog it would also count ${answer.main.others} other click(s) on the page (${answer.main.examples.join(', ')}); the filters rule them out`;
+      return `in PostHog it would also count ${otherClicks(answer.main.others)} on the page (${answer.main.examples.join(', ')}); the filters rule them out`;
     }
     const { main } = answer;
     if (main.missed.length) return `PostHog’s ${main.missed.join(' and ')} compiler would not match it`;
-    if (main.others) return `in PostHog it would also count ${main.others} other click(s) on the page (${main.examples.join(', ')})`;
+    if (main.others) return `in PostHog it would also count ${otherClicks(main.others)} on the page (${main.examples.join(', ')})`;
   }
   return 'PostHog reads the selector differently from CSS';
+}
+
+/** `1 other click`, `3 other clicks`. */
+function otherClicks(count: number): string {
+  return `${count} other click${count === 1 ? '' : 's'}`;
 }
