@@ -107,10 +107,8 @@ export function countElements(root: Root): number {
 
 /** Whether the search must stop now; the first limit met is kept in `search.stopped`. */
 export function overBudget(search: Search): boolean {
-  if (search.stopped) return true;
-  if (search.work > search.workBudget) search.stopped = 'work';
-  else if (search.clock() > search.deadline) search.stopped = 'clock';
-  return search.stopped !== null;
+  if (!search.stopped && search.work > search.workBudget) search.stopped = 'work';
+  return timeUp(search);
 }
 
 /**

@@ -55,10 +55,10 @@ export interface FilterTarget {
 /** Whether the step's href, text and tag_name filters all hold for a chain (the URL is the page's: see `urlMatches`). */
 export function filtersMatch(filters: StepFilters | undefined, target: FilterTarget): boolean {
   if (!filters) return true;
-  if (filters.href !== undefined && !stringMatches(target.href, filters.href, filters.href_matching, 'ilike')) return false;
+  if (filters.href !== undefined && !stringMatches(target.href, filters.href, filters.href_matching)) return false;
   if (filters.text !== undefined) {
     const text = filters.text;
-    if (!target.texts.some((value) => stringMatches(value, text, filters.text_matching, 'ilike'))) return false;
+    if (!target.texts.some((value) => stringMatches(value, text, filters.text_matching))) return false;
   }
   if (filters.tag_name !== undefined && !regexOf(`(^|;)${filters.tag_name}(\\.|$|;|:)`).test(target.chain)) return false;
   return true;
@@ -72,9 +72,10 @@ export function urlMatches(filters: StepFilters | undefined, currentUrl: string)
   return likeRegex(`%${filters.url}%`, false).test(currentUrl);
 }
 
-function stringMatches(value: string, wanted: string, matching: StringMatching | undefined, contains: 'ilike'): boolean {
+/** An href or text filter: 'contains' is ILIKE there (the URL's, case-sensitive LIKE, is `urlMatches`). */
+function stringMatches(value: string, wanted: string, matching: StringMatching | undefined): boolean {
   if (matching === 'regex') return regexOf(wanted).test(value);
-  if (matching === 'contains') return likeRegex(`%${wanted}%`, contains === 'ilike').test(value);
+  if (matching === 'contains') return likeRegex(`%${wanted}%`, true).test(value);
   return value === wanted;
 }
 
