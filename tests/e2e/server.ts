@@ -9,9 +9,11 @@ const CORPUS = process.env.GOALPOST_CORPUS ?? join(import.meta.dirname, '..', '.
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
 
 /** Serves `tests/fixtures/` on 127.0.0.1 (an ephemeral port); any other path answers 200 with a small page. */
-export async function serveFixtures(): Promise<{ origin: string; url(path: string): string; close(): Promise<void> }> {
+export async function serveFixtures(): Promise<{ origin: string; url(path: string): string; requests(path: string): number; close(): Promise<void> }> {
+  const served = new Map<string, number>();
   const server: Server = createServer(async (request, response) => {
     const path = normalize(new URL(request.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
+    served.set(path, (served.get(path) ?? 0) + 1);
     try {
       const corpus = path.startsWith('/corpus/');
       let body = await readFile(corpus ? join(CORPUS, path.slice('/corpus/'.length)) : join(FIXTURES, path));
@@ -28,6 +30,8 @@ export async function serveFixtures(): Promise<{ origin: string; url(path: strin
   return {
     origin,
     url: (path) => `${origin}/${path.replace(/^\//, '')}`,
+    /** How many times the page at `path` was asked for (a reload the browser may not report to puppeteer). */
+    requests: (path) => served.get(`/${path.replace(/^\//, '')}`) ?? 0,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
