@@ -34,6 +34,11 @@ export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEve
   // until they have loaded again the pointer lands here, on the overlay, not on the page's elements.
   const curtain = doc.createElement('div');
   applyStyle(curtain, CURTAIN_STYLE);
+  // Stacked by z-index, not tree order: the picker's frame comes first in the tree, so that when the
+  // host enters the page the browser starts its navigation (the slow part of the start, in another
+  // process) before it builds the shield's.
+  curtain.style.setProperty('z-index', '0', 'important');
+  shield.style.setProperty('z-index', '1', 'important');
   host.shadow.append(curtain, shield);
   let armed: Window | null = null;
   /** A key for the picker, pressed outside its frame (in the shield, or in the page while it held the focus). */
@@ -112,8 +117,9 @@ export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEve
       // Loaded again without us moving it: someone navigated our frame. A new one replaces it.
       if (guard.strike('replaced')) load();
     }, { signal });
+    next.style.setProperty('z-index', '2', 'important');
     frame = next;
-    host.shadow.append(next);
+    host.shadow.prepend(next);
   };
 
   const notice = (text: string | null) => port?.postMessage({ type: 'notice', text } satisfies OverlayMessage);

@@ -1,5 +1,5 @@
 import type { Activity, PickedElement } from '../goals/model';
-import { describeElement, sizeText } from './describe';
+import { sizeText } from './describe';
 import { currentOf, initialFocus, nextFocus, type FocusEvent, type FocusState } from './focus';
 import { isVisibleIn, viewportBox } from './geometry';
 import { dockFor } from './layout';
@@ -108,13 +108,13 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   const outline = (element: Element, at: Pointed | null): Outline => {
     watch(element.getRootNode());
     const box = viewportBox(element);
-    const style = element.ownerDocument.defaultView?.getComputedStyle(element);
+    const { words, name, rtl } = reader.labelOf(element);
     const note = noteFor(element, at);
     return {
       box,
-      label: { words: reader.wordsOf(element), name: describeElement(element, 3), size: sizeText(box), ...(note ? { note } : {}) },
+      label: { words, name, size: sizeText(box), ...(note ? { note } : {}) },
       selected: isSelected(element),
-      rtl: style?.direction === 'rtl',
+      rtl,
     };
   };
 

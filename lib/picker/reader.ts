@@ -21,6 +21,7 @@ export function createPageReader(doc: Document, hooks: ReaderHooks): PageReader 
   const actionable = createActionableCheck();
   let words = new WeakMap<Element, string>();
   let names = new WeakMap<Element, PathName>();
+  let labels = new WeakMap<Element, Label>();
   let containers = new WeakMap<Element, ContainerWarning | null>();
   /** What a click on each element under the pointer means, while the DOM and the tracked elements stay as they are. */
   let resolved = new WeakMap<Element, Resolved>();
@@ -57,6 +58,15 @@ export function createPageReader(doc: Document, hooks: ReaderHooks): PageReader 
     return known;
   };
 
+  const wordsOf = (element: Element): string => {
+    let known = words.get(element);
+    if (known === undefined) {
+      known = describeInWords(element);
+      words.set(element, known);
+    }
+    return known;
+  };
+
   /** An actionable element under `stack[0]` at this point that it hides from the pointer. */
   const coveredBy = (stack: Element[]): Element | null => {
     const top = stack[0];
@@ -84,14 +94,7 @@ export function createPageReader(doc: Document, hooks: ReaderHooks): PageReader 
       const elements = elementsStackAt(doc, x, y, hooks.isOwn);
       return exact ? elements : [...new Set(elements.map((element) => resolve(element).target))];
     },
-    wordsOf(element) {
-      let known = words.get(element);
-      if (known === undefined) {
-        known = describeInWords(element);
-        words.set(element, known);
-      }
-      return known;
-    },
+    wordsOf,
     pathName(element) {
       let known = names.get(element);
       if (!known) {
@@ -102,11 +105,21 @@ export function createPageReader(doc: Document, hooks: ReaderHooks): PageReader 
       }
       return known;
     },
+    labelOf(element) {
+      let known = labels.get(element);
+      if (!known) {
+        const style = element.ownerDocument.defaultView?.getComputedStyle(element);
+        known = { words: wordsOf(element), name: describeElement(element, 3), rtl: style?.direction === 'rtl' };
+        labels.set(element, known);
+      }
+      return known;
+    },
     containerOf,
     isActionable: (element) => actionable.isActionable(element),
     reset() {
       words = new WeakMap();
       names = new WeakMap();
+      labels = new WeakMap();
       containers = new WeakMap();
       resolved = new WeakMap();
       actionable.reset();
@@ -140,6 +153,8 @@ export interface PageReader {
   /** `Button “Buy”` (lib/picker/words.ts). */
   wordsOf(element: Element): string;
   pathName(element: Element): PathName;
+  /** What the hover label says of an element, and which way its text runs. */
+  labelOf(element: Element): Label;
   /** Why picking this element would count more than the user may think, if it would. */
   containerOf(element: Element): ContainerWarning | null;
   isActionable(element: Element): boolean;
@@ -152,6 +167,13 @@ export interface Pointed extends Resolved {
   raw: Element;
   /** A link or button the target lies over and hides from clicks, if any (a transparent layer). */
   covered: Element | null;
+}
+
+export interface Label {
+  words: string;
+  /** `button#buy.primary.large` (lib/picker/describe.ts). */
+  name: string;
+  rtl: boolean;
 }
 
 export type PathName = Pick<PathEntry, 'name' | 'boundary'>;

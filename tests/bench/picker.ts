@@ -235,7 +235,10 @@ function missedTargets(pages: PageResult[], size: { gzipKb: number }): string[] 
       misses.push(`whole move p95 on ${page.page}: ${page.move.p95} ms > ${LIMITS.moveFactor} × bare hit test ${page.bareHitTest.p95} ms + ${LIMITS.moveSlackMs} ms = ${page.moveLimitMs} ms`);
     }
     if (page.longTasks.count > 0) misses.push(`long tasks on ${page.page}: ${page.longTasks.count} over ${LIMITS.longTaskMs} ms (longest ${page.longTasks.max} ms), limit none`);
-    if (page.ready.p50 > LIMITS.readyP50Ms) misses.push(`ready p50 on ${page.page}: ${page.ready.p50} ms > ${LIMITS.readyP50Ms} ms`);
+    if (page.ready.p50 > LIMITS.readyP50Ms) {
+      // Until its HTML is parsed the frame runs nothing of ours: that part is the browser's navigation.
+      misses.push(`ready p50 on ${page.page}: ${page.ready.p50} ms > ${LIMITS.readyP50Ms} ms (the frame's HTML parsed at ${page.readyParts.scriptsParsed} ms)`);
+    }
   }
   if (size.gzipKb > LIMITS.contentScriptGzipKb) misses.push(`content script size: ${size.gzipKb} KB gzipped > ${LIMITS.contentScriptGzipKb} KB`);
   return misses;
