@@ -15,6 +15,7 @@ import { EMPTY_VIEW, HANDSHAKE, type FrameInput, type FrameView } from '@/lib/pi
 const IDLE_AFTER_MS = 3000;
 const IDLE_TEXT = 'This is Goalpost’s element picker. It shows and reports nothing outside a pick started from Goalpost.';
 
+performance.mark('goalpost:script');
 const app = document.getElementById('app')!;
 // Asked at once, while the page loads the frame: the picker registered it before loading us.
 const expected = askFrameToken();

@@ -221,7 +221,7 @@ function medianParts(parts: ReadyParts[]): ReadyParts {
   const median = (step: keyof ReadyParts) => summarise(parts.map((part) => part[step]).filter(Number.isFinite)).p50;
   return {
     frameCreated: median('frameCreated'), frameDocument: median('frameDocument'), scriptsParsed: median('scriptsParsed'),
-    token: median('token'), port: median('port'), painted: median('painted'), loaded: median('loaded'),
+    script: median('script'), token: median('token'), port: median('port'), painted: median('painted'), loaded: median('loaded'),
   };
 }
 
@@ -269,6 +269,7 @@ async function startPicker(worker: WebWorker, page: Page, tabId: number): Promis
     frameCreated: at(0),
     frameDocument: at(navigation?.responseEnd),
     scriptsParsed: at(navigation?.domInteractive),
+    script: at(marks['goalpost:script']),
     token: at(marks['goalpost:token']),
     port: at(marks['goalpost:port']),
     painted: at(marks['goalpost:painted']),
@@ -440,6 +441,8 @@ interface ReadyParts {
   frameDocument: number;
   /** Its HTML was parsed (its scripts and style may still be loading). */
   scriptsParsed: number;
+  /** The frame's script began (its modules and style loaded). */
+  script: number;
   /** The background answered the frame's token question. */
   token: number;
   /** The content script's handshake came and matched. */
