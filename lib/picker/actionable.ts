@@ -1,3 +1,5 @@
+import { perElement } from './per-element';
+
 // What a visitor clicks (PRODUCT.md §1, issue 11 item 1): the nearest actionable element, not the
 // text or icon inside it. A click on "Facebook" inside `<button class="share"><b>Facebook</b>`
 // counts for the button, and a trigger on the inner `b` would miss clicks on the button's padding.
@@ -20,15 +22,8 @@ export const ACTIONABLE_SELECTOR = [
  * `reset()` (call it when the DOM changes): the hover path asks again on every pointer move.
  */
 export function createActionableCheck(): ActionableCheck {
-  let pointer = new WeakMap<Element, boolean>();
-  const hasPointer = (element: Element): boolean => {
-    let known = pointer.get(element);
-    if (known === undefined) {
-      known = element.ownerDocument.defaultView?.getComputedStyle(element).cursor === 'pointer';
-      pointer.set(element, known);
-    }
-    return known;
-  };
+  const pointer = perElement((element) => element.ownerDocument.defaultView?.getComputedStyle(element).cursor === 'pointer');
+  const hasPointer = (element: Element) => pointer.get(element);
   const isActionable = (element: Element): boolean => {
     const tag = element.localName;
     if (PAGE_ROOTS.has(tag)) return false;
@@ -45,9 +40,7 @@ export function createActionableCheck(): ActionableCheck {
   };
   return {
     isActionable,
-    reset() {
-      pointer = new WeakMap();
-    },
+    reset: () => pointer.clear(),
   };
 }
 

@@ -4,6 +4,7 @@ import { containerWarning } from './container';
 import { describeElement } from './describe';
 import { viewportBox } from './geometry';
 import { deepHit, elementsStackAt, meaningfulTarget } from './hit-test';
+import { perElement } from './per-element';
 import type { PathEntry } from './protocol';
 import { boundaryOf } from './tree';
 import { describeInWords } from './words';
@@ -19,53 +20,38 @@ const COVERED_DEPTH = 6;
 export function createPageReader(doc: Document, hooks: ReaderHooks): PageReader {
   const view = doc.defaultView!;
   const actionable = createActionableCheck();
-  let words = new WeakMap<Element, string>();
-  let names = new WeakMap<Element, PathName>();
-  let labels = new WeakMap<Element, Label>();
-  let containers = new WeakMap<Element, ContainerWarning | null>();
-  /** What a click on each element under the pointer means, while the DOM and the tracked elements stay as they are. */
-  let resolved = new WeakMap<Element, Resolved>();
-  /** The `trackedVersion` those answers hold for (read at the first answer: the hooks may not be ready before). */
-  let resolvedFor = Number.NaN;
-
-  const containerOf = (element: Element): ContainerWarning | null => {
-    let known = containers.get(element);
-    if (known === undefined) {
-      known = containerWarning(element, viewportBox(element), { width: view.innerWidth, height: view.innerHeight });
-      containers.set(element, known);
-    }
-    return known;
-  };
+  const containers = perElement((element) => containerWarning(element, viewportBox(element), { width: view.innerWidth, height: view.innerHeight }));
+  const containerOf = (element: Element) => containers.get(element);
   // A tracked area (an activity row that covers half the page) does not swallow the clicks inside it.
   const tracksHere = (element: Element) => hooks.isTracked(element) && containerOf(element) === null;
-  const resolveNow = (raw: Element): Resolved => {
-    const resolved = resolveTarget(raw, tracksHere, actionable.isActionable);
-    if (resolved.why !== 'exact') return resolved;
+  /** What a click on each element under the pointer means, while the DOM and the tracked elements stay as they are. */
+  const resolved = perElement((raw): Resolved => {
+    const found = resolveTarget(raw, tracksHere, actionable.isActionable);
+    if (found.why !== 'exact') return found;
     const target = meaningfulTarget(raw);
     return { target, trail: trailBetween(target, raw), why: 'exact' };
-  };
+  });
+  /** The `trackedVersion` those answers hold for (read at the first answer: the hooks may not be ready before). */
+  let resolvedFor = Number.NaN;
   const resolve = (raw: Element): Resolved => {
     const version = hooks.trackedVersion();
     if (version !== resolvedFor) {
-      resolved = new WeakMap();
+      resolved.clear();
       resolvedFor = version;
     }
-    let known = resolved.get(raw);
-    if (!known) {
-      known = resolveNow(raw);
-      resolved.set(raw, known);
-    }
-    return known;
+    return resolved.get(raw);
   };
-
-  const wordsOf = (element: Element): string => {
-    let known = words.get(element);
-    if (known === undefined) {
-      known = describeInWords(element);
-      words.set(element, known);
-    }
+  const words = perElement(describeInWords);
+  const names = perElement((element): PathName => {
+    const known = { name: describeElement(element, 1), boundary: boundaryOf(element) };
+    // A change in any shadow root or frame on the path must drop these names too.
+    if (known.boundary) hooks.onBoundary(element.parentNode!);
     return known;
-  };
+  });
+  const labels = perElement((element): Label => {
+    const style = element.ownerDocument.defaultView?.getComputedStyle(element);
+    return { words: words.get(element), name: describeElement(element, 3), rtl: style?.direction === 'rtl' };
+  });
 
   /** An actionable element under `stack[0]` at this point that it hides from the pointer. */
   const coveredBy = (stack: Element[]): Element | null => {
@@ -94,34 +80,13 @@ export function createPageReader(doc: Document, hooks: ReaderHooks): PageReader 
       const elements = elementsStackAt(doc, x, y, hooks.isOwn);
       return exact ? elements : [...new Set(elements.map((element) => resolve(element).target))];
     },
-    wordsOf,
-    pathName(element) {
-      let known = names.get(element);
-      if (!known) {
-        known = { name: describeElement(element, 1), boundary: boundaryOf(element) };
-        names.set(element, known);
-        // A change in any shadow root or frame on the path must drop these names too.
-        if (known.boundary) hooks.onBoundary(element.parentNode!);
-      }
-      return known;
-    },
-    labelOf(element) {
-      let known = labels.get(element);
-      if (!known) {
-        const style = element.ownerDocument.defaultView?.getComputedStyle(element);
-        known = { words: wordsOf(element), name: describeElement(element, 3), rtl: style?.direction === 'rtl' };
-        labels.set(element, known);
-      }
-      return known;
-    },
+    wordsOf: (element) => words.get(element),
+    pathName: (element) => names.get(element),
+    labelOf: (element) => labels.get(element),
     containerOf,
     isActionable: (element) => actionable.isActionable(element),
     reset() {
-      words = new WeakMap();
-      names = new WeakMap();
-      labels = new WeakMap();
-      containers = new WeakMap();
-      resolved = new WeakMap();
+      for (const cache of [words, names, labels, containers, resolved]) cache.clear();
       actionable.reset();
     },
   };
