@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Activity, ElementFingerprint, Metric, PostHogStepFilters, TrackedAction, TrackedElement, UrlScope } from '@/lib/goals/model';
+import { postHogStepFilters, type Activity, type ElementFingerprint, type Metric, type PostHogStepFilters, type TrackedAction, type TrackedElement, type UrlScope } from '@/lib/goals/model';
 
 // The canonical file of PRODUCT.md §4 (`goalpost/activity@1`). Its published twin is
 // `schema/goalpost-activity-1.schema.json`; `schema.test.ts` proves both accept the same samples.
@@ -59,8 +59,8 @@ function canonicalElement(element: TrackedElement): CanonicalElement {
 
 /** The PostHog selector and, when it has them, its step filters (issue 12), in a fixed key order. */
 export function canonicalTargetSelectors(posthog: string, filters: PostHogStepFilters | undefined): { posthog: string; posthogFilters?: PostHogStepFilters } {
-  if (!filters || (filters.href === undefined && filters.text === undefined)) return { posthog };
-  return { posthog, posthogFilters: { ...(filters.href !== undefined ? { href: filters.href } : {}), ...(filters.text !== undefined ? { text: filters.text } : {}) } };
+  const posthogFilters = postHogStepFilters(filters);
+  return posthogFilters ? { posthog, posthogFilters } : { posthog };
 }
 
 /** Fixed key order (byte-identical re-exports); capped like the schema, so an export always re-imports. */

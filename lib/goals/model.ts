@@ -120,6 +120,15 @@ export interface PostHogStepFilters {
   text?: string;
 }
 
+/**
+ * Only the `href` and `text` of `filters`, in that order: what an element stores and a file carries
+ * (a step's other filters are not kept); undefined when it has neither.
+ */
+export function postHogStepFilters(filters: PostHogStepFilters | undefined): PostHogStepFilters | undefined {
+  if (!filters || (filters.href === undefined && filters.text === undefined)) return undefined;
+  return { ...(filters.href !== undefined ? { href: filters.href } : {}), ...(filters.text !== undefined ? { text: filters.text } : {}) };
+}
+
 /** Per-target reasons, in words, why that target cannot count the element. */
 export interface TargetLimits {
   posthog?: string;

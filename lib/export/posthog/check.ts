@@ -3,7 +3,7 @@ import { resolvePick, type Locatable } from '@/lib/picker/pick';
 import { splitSelectorList } from '../dialect';
 import { autocaptureVerdict, type DomEvent } from './chain';
 import type { Compiler } from './compiler';
-import type { PostHogStepFilters } from '@/lib/goals/model';
+import { postHogStepFilters, type PostHogStepFilters } from '@/lib/goals/model';
 import { currentIndex } from './index-cache';
 import { judgeSelector, type PageIndex } from './page';
 import { postHogSafeSelector } from './safe-selector';
@@ -37,12 +37,9 @@ export function postHogCheck(doc: Document, request: PostHogCheckRequest): PostH
     if (!known.error && known.missed.length === 0 && known.others.length === 0) return { found: true, recorded: true, event, main, posthog: { selector: request.known, ...(filters ? { filters } : {}), others: 0 } };
   }
   const safe = postHogSafeSelector(index, intended[0]!, event);
-  return { found: true, recorded: true, event, main, posthog: safe && { selector: safe.selector, ...(safe.filters ? { filters: exactFilters(safe.filters) } : {}), others: safe.others } };
-}
-
-/** The twin search writes exact href / text filters only: the shape the element stores. */
-function exactFilters(filters: { href?: string; text?: string }): PostHogStepFilters {
-  return { ...(filters.href !== undefined ? { href: filters.href } : {}), ...(filters.text !== undefined ? { text: filters.text } : {}) };
+  // The twin search writes exact href / text filters only: stored in the element's shape.
+  const filters = postHogStepFilters(safe?.filters);
+  return { found: true, recorded: true, event, main, posthog: safe && { selector: safe.selector, ...(filters ? { filters } : {}), others: safe.others } };
 }
 
 /** Each selector of a `,` list is its own PostHog step, meant for the elements it matches in CSS. */
