@@ -38,11 +38,12 @@ import type { Feature } from './features';
  * About 20 whole-page queries on a 10,000-element page.
  *
  * Sized against TIME_CAP_MS (issue 14): measured in Chromium on the corpus (renderer main-thread
- * CPU time, which a loaded machine inflates rather than shrinks), 100,000 units cost 5–7 ms, so
- * a search that spends the whole budget ends by work after 10–14 ms, about half the cap, so an
- * idle machine does not reach the clock (the benchmark's "searches ended by the clock" row). 300,000 (the budget before the cap was lowered) gave the same
- * kept and wrong rates over all seven changes (`npm run bench:selectors -- --time-cap Infinity
- * --work-budget 300000`: 43,201 vs 43,209 kept and 432 vs 432 wrong of 46,143).
+ * CPU time, which a loaded machine inflates rather than shrinks), 100,000 units cost 5–7 ms. A
+ * search that spends the whole budget therefore ends by work after 10–14 ms, about half the cap,
+ * and an idle machine does not reach the clock (the benchmark's "searches ended by the clock"
+ * row). 300,000, the budget before the cap was lowered, gave the same kept and wrong rates over
+ * all seven changes (`npm run bench:selectors -- --time-cap Infinity --work-budget 300000`:
+ * 43,201 vs 43,209 kept and 432 vs 432 wrong of 46,143).
  */
 export const WORK_BUDGET = 200_000;
 

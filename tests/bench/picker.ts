@@ -210,8 +210,8 @@ async function measurePage(worker: WebWorker, url: string): Promise<PageResult> 
     otherCalls: summarise(others.map((call) => call.wallMs)),
     frameCalls: summarise(others.filter((call) => call.inFrame).map((call) => call.wallMs)),
     renderingPerMoveMs: round(renderingMs(events, CONTENT_SCRIPT, frameTree.frame.id) / moves.length),
-    longTasks: { count: longTasks.filter((duration) => duration > LIMITS.longTaskMs).length, max: round(Math.max(0, ...longTasks)) },
-    startLongTasks: { count: startLongTasks.filter((duration) => duration > LIMITS.longTaskMs).length, max: round(Math.max(0, ...startLongTasks)) },
+    longTasks: longTaskSummary(longTasks),
+    startLongTasks: longTaskSummary(startLongTasks),
     ready: summarise(starts.map((start) => start.readyMs)),
     askedToReady: summarise(starts.map((start) => start.askedToReadyMs)),
     coldStart: { readyMs: starts[0]!.readyMs, askedToReadyMs: starts[0]!.askedToReadyMs },
@@ -226,6 +226,11 @@ function medianParts(parts: ReadyParts[]): ReadyParts {
     frameCreated: median('frameCreated'), frameDocument: median('frameDocument'), scriptsParsed: median('scriptsParsed'),
     script: median('script'), token: median('token'), port: median('port'), painted: median('painted'), loaded: median('loaded'),
   };
+}
+
+/** How many of the page's long tasks (PerformanceObserver entries) passed the limit, and the longest. */
+function longTaskSummary(durations: number[]): { count: number; max: number } {
+  return { count: durations.filter((duration) => duration > LIMITS.longTaskMs).length, max: round(Math.max(0, ...durations)) };
 }
 
 /** Every target a page (or the content script) missed, in words: which, where, measured vs limit. */

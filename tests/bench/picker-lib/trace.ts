@@ -31,8 +31,7 @@ export function scriptCalls(events: readonly TraceEvent[], script: string, frame
   return calls.map((call) => ({
     wallMs: (call.dur ?? 0) / 1000,
     cpuMs: (call.tdur ?? call.dur ?? 0) / 1000,
-    hitTestMs: hitTests.filter((event) => within(event, call)).reduce((total, event) => total + event.dur! / 1000, 0),
-    hitTestCpuMs: hitTests.filter((event) => within(event, call)).reduce((total, event) => total + (event.tdur ?? event.dur!) / 1000, 0),
+    ...hitTestsIn(hitTests, call),
   }));
 }
 
@@ -56,6 +55,15 @@ export function renderingMs(events: readonly TraceEvent[], script: string, frame
 }
 
 const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest', 'UpdateLayer']);
+
+/** Wall and CPU time of the hit tests that ran inside `call`. */
+function hitTestsIn(hitTests: readonly TraceEvent[], call: TraceEvent): Pick<Call, 'hitTestMs' | 'hitTestCpuMs'> {
+  const inside = hitTests.filter((event) => within(event, call));
+  return {
+    hitTestMs: inside.reduce((total, event) => total + event.dur! / 1000, 0),
+    hitTestCpuMs: inside.reduce((total, event) => total + (event.tdur ?? event.dur!) / 1000, 0),
+  };
+}
 
 /** Whether `event` happened inside `call`, on its thread. */
 function within(event: TraceEvent, call: TraceEvent): boolean {
@@ -106,8 +114,7 @@ function split(events: readonly TraceEvent[], script: string, frameId?: string):
     (isMove ? moves : others).push({
       wallMs: call.dur! / 1000,
       cpuMs: (call.tdur ?? call.dur!) / 1000,
-      hitTestMs: hitTests.filter((event) => within(event, call)).reduce((total, event) => total + event.dur! / 1000, 0),
-      hitTestCpuMs: hitTests.filter((event) => within(event, call)).reduce((total, event) => total + (event.tdur ?? event.dur!) / 1000, 0),
+      ...hitTestsIn(hitTests, call),
       inFrame: around.some((event) => event.name === 'FireAnimationFrame'),
     });
   }
