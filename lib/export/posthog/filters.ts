@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { toRegExp, type ChainRegex } from './compiler';
 
 // The other filters of a PostHog action step, matched beside its selector (issue 12). From
 // PostHog/posthog posthog/hogql/property.py `action_to_expr`, for an `$autocapture` step:
@@ -79,20 +80,15 @@ function stringMatches(value: string, wanted: string, matching: StringMatching |
   return value === wanted;
 }
 
-const REGEXES = new Map<string, Tester>();
-
-interface Tester {
-  test(text: string): boolean;
-}
+const REGEXES = new Map<string, ChainRegex>();
 
 /** ClickHouse's match(): RE2, unanchored, `.` matching line breaks; a pattern RE2 refuses matches nothing. */
-function regexOf(pattern: string): Tester {
+function regexOf(pattern: string): ChainRegex {
   const key = `r\u0000${pattern}`;
   let known = REGEXES.get(key);
   if (!known) {
     try {
-      const compiled = RE2JS.compile(pattern, RE2JS.DOTALL);
-      known = { test: (text) => compiled.test(text) };
+      known = toRegExp(pattern);
     } catch {
       // ClickHouse rejects the query; nothing is counted.
       known = { test: () => false };
@@ -106,7 +102,7 @@ function regexOf(pattern: string): Tester {
  * ClickHouse's LIKE / ILIKE pattern as an anchored regex: `%` any run of characters, `_` one
  * character, a backslash takes the next character literally; ILIKE ignores case.
  */
-export function likeRegex(pattern: string, ignoreCase: boolean): Tester {
+export function likeRegex(pattern: string, ignoreCase: boolean): ChainRegex {
   const key = `${ignoreCase ? 'i' : 'l'}\u0000${pattern}`;
   let known = REGEXES.get(key);
   if (known) return known;
