@@ -127,13 +127,24 @@ const FingerprintText = v.pipe(v.string(), maxChars(FINGERPRINT_TEXT_MAX));
 const FingerprintList = v.pipe(v.array(FingerprintText), v.maxLength(FINGERPRINT_LIST_MAX, `must have at most ${FINGERPRINT_LIST_MAX} items`));
 const Coordinate = v.pipe(v.number(), v.finite('must be a finite number'));
 
+/**
+ * A JSON object, never an array: valibot's `record` takes an array for an object (and outputs a
+ * copy), and its object schemas take `[]` when every key is optional (an empty array has no
+ * unknown key); the JSON Schema's "type": "object" refuses both.
+ */
+const JsonObject = (message: string) => v.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), message);
+
+/** A strict object whose keys are all optional: `JsonObject` first, so `[]` is refused as the JSON Schema does. */
+function optionalKeysObject<const Entries extends v.ObjectEntries>(entries: Entries) {
+  return v.pipe(JsonObject('must be an object'), v.strictObject(entries));
+}
+
 /** What identifies the element besides its selector (issue 14); used to find it again after a redesign. */
 const FingerprintSchema = v.strictObject({
   tag: FingerprintText,
   text: FingerprintText,
   attributes: v.pipe(
-    // v.record takes an array for an object (and outputs a copy); the JSON Schema's "type": "object" refuses it.
-    v.custom<object>((attributes) => typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes), 'must be an object of attribute names and values'),
+    JsonObject('must be an object of attribute names and values'),
     v.record(v.string(), FingerprintText),
     v.check((attributes) => Object.keys(attributes).length <= FINGERPRINT_LIST_MAX, `must have at most ${FINGERPRINT_LIST_MAX} attributes`),
   ),
@@ -155,16 +166,16 @@ const ElementSchema = v.strictObject({
   frames: v.optional(v.array(Selector)),
   shadowHosts: v.optional(v.array(Selector)),
   /** Selectors that one export target uses instead of `selector` (issue 12: PostHog's own matcher). */
-  targetSelectors: v.optional(v.strictObject({
+  targetSelectors: v.optional(optionalKeysObject({
     posthog: v.optional(Selector),
     /** The step's `href` / `text` filters PostHog matches beside that selector (issue 12), exact values of the recorded chain. */
-    posthogFilters: v.optional(v.strictObject({
+    posthogFilters: v.optional(optionalKeysObject({
       href: v.optional(v.pipe(v.string(), maxChars(2048))),
       text: v.optional(v.pipe(v.string(), maxChars(1024))),
     })),
   })),
   /** Why a target cannot count the element, found on its page (issue 12), in words. */
-  targetLimits: v.optional(v.strictObject({ posthog: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'), maxChars(500))) })),
+  targetLimits: v.optional(optionalKeysObject({ posthog: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'), maxChars(500))) })),
   fingerprint: v.optional(FingerprintSchema),
 });
 

@@ -60,6 +60,10 @@ describe('JSON Schema ⇔ valibot validator', () => {
     ['fingerprint attributes as an array', (f: any) => {
       f.elements[0].fingerprint = { tag: 'a', text: '', attributes: [], classes: [], ancestors: [], neighbours: [], position: null, box: null, path: 'html/body/a' };
     }],
+    // Objects whose keys are all optional: valibot alone would take `[]` for them (fuzz seed 60235647).
+    ['targetSelectors as an empty array', (f: any) => { f.elements[0].targetSelectors = []; }],
+    ['posthogFilters as an empty array', (f: any) => { f.elements[0].targetSelectors = { posthog: 'a', posthogFilters: [] }; }],
+    ['targetLimits as an empty array', (f: any) => { f.elements[0].targetLimits = []; }],
   ])('both refuse %s', (_, damage) => {
     const file = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'export-two-metrics.goalpost.json'), 'utf8'));
     expect(schemaAccepts(file)).toBe(true);
