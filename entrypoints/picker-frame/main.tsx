@@ -27,12 +27,18 @@ void expected.then(() => performance.mark('goalpost:token'));
 const painted = new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
   .then(() => void performance.mark('goalpost:painted'));
 let connected = false;
+/**
+ * Asked once more when a handshake's token is not the first answer: that answer can predate this
+ * pick's registration (it may be an earlier pick's, one that ended without saying so, or none when
+ * the registration was slow), while a handshake comes only once the registration has landed.
+ */
+let again: Promise<string | null> | null = null;
 
 addEventListener('message', function handshake(event: MessageEvent) {
   const port = event.ports[0];
   const offered = (event.data as Record<string, unknown> | null)?.[HANDSHAKE];
   if (!port || typeof offered !== 'string') return;
-  void expected.then((token) => {
+  void expected.then((token) => token === offered ? token : (again ??= askFrameToken())).then((token) => {
     if (connected || !token || offered !== token) {
       port.close();
       return;

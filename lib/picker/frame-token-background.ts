@@ -12,6 +12,33 @@ const REGISTRATION_WAIT_MS = 1000;
 
 /** Background: answers the picker's and the frame's token messages. */
 export function registerPickerFrameTokens(): void {
+  const book = frameTokenBook({
+    get: (tabId) => storage.getItem<string>(tokenKey(tabId)),
+    set: (tabId, token) => storage.setItem(tokenKey(tabId), token),
+    remove: (tabId) => storage.removeItem(tokenKey(tabId)),
+  });
+  onMessage('registerPickerFrame', async ({ data, sender }) => {
+    if (isPageTopFrame(sender)) await book.register(sender.tab.id, data.token);
+  });
+  onMessage('releasePickerFrame', async ({ data, sender }) => {
+    if (isPageTopFrame(sender)) await book.release(sender.tab.id, data.token);
+  });
+  onMessage('pickerFrameToken', ({ sender }) => isPickerFrame(sender, extensionHosts()) ? book.ask(sender.tab.id) : null);
+  browser.tabs.onRemoved.addListener((tabId) => void book.forget(tabId));
+}
+
+/** Where a book keeps each tab's token beyond the worker's life. */
+export interface TokenStore {
+  get(tabId: number): Promise<string | null>;
+  set(tabId: number, token: string): Promise<void>;
+  remove(tabId: number): Promise<void>;
+}
+
+/**
+ * Each tab's token. The frame's question and the picker's registration come from two processes, in
+ * either order: a question that finds no token waits up to `waitMs` for the registration.
+ */
+export function frameTokenBook(store: TokenStore, waitMs = REGISTRATION_WAIT_MS) {
   const waiting = new Map<number, Array<(token: string) => void>>();
   /**
    * This worker's own copy of each tab's token: the frame's question is answered without a trip to
@@ -19,33 +46,32 @@ export function registerPickerFrameTokens(): void {
    * worker that went to sleep and woke up with an empty map.
    */
   const known = new Map<number, string>();
-  onMessage('registerPickerFrame', async ({ data, sender }) => {
-    if (!isPageTopFrame(sender)) return;
-    known.set(sender.tab.id, data.token);
-    for (const resolve of waiting.get(sender.tab.id) ?? []) resolve(data.token);
-    waiting.delete(sender.tab.id);
-    await storage.setItem(tokenKey(sender.tab.id), data.token);
-  });
-  onMessage('releasePickerFrame', async ({ data, sender }) => {
-    if (!isPageTopFrame(sender)) return;
-    if (known.get(sender.tab.id) === data.token) known.delete(sender.tab.id);
-    const key = tokenKey(sender.tab.id);
-    if ((await storage.getItem<string>(key)) === data.token) await storage.removeItem(key);
-  });
-  onMessage('pickerFrameToken', async ({ sender }) => {
-    if (!isPickerFrame(sender, extensionHosts())) return null;
-    const tabId = sender.tab.id;
-    const stored = known.get(tabId) ?? await storage.getItem<string>(tokenKey(tabId));
-    if (stored) return stored;
-    return new Promise<string | null>((resolve) => {
-      waiting.set(tabId, [...(waiting.get(tabId) ?? []), resolve]);
-      setTimeout(() => resolve(null), REGISTRATION_WAIT_MS);
-    });
-  });
-  browser.tabs.onRemoved.addListener((tabId) => {
-    known.delete(tabId);
-    void storage.removeItem(tokenKey(tabId));
-  });
+  return {
+    async register(tabId: number, token: string): Promise<void> {
+      known.set(tabId, token);
+      for (const resolve of waiting.get(tabId) ?? []) resolve(token);
+      waiting.delete(tabId);
+      await store.set(tabId, token);
+    },
+    async release(tabId: number, token: string): Promise<void> {
+      if (known.get(tabId) === token) known.delete(tabId);
+      if ((await store.get(tabId)) === token) await store.remove(tabId);
+    },
+    async ask(tabId: number): Promise<string | null> {
+      const stored = known.get(tabId) ?? await store.get(tabId);
+      // The registration may have arrived while storage answered, before storage had it.
+      const token = known.get(tabId) ?? stored;
+      if (token) return token;
+      return new Promise<string | null>((resolve) => {
+        waiting.set(tabId, [...(waiting.get(tabId) ?? []), resolve]);
+        setTimeout(() => resolve(null), waitMs);
+      });
+    },
+    async forget(tabId: number): Promise<void> {
+      known.delete(tabId);
+      await store.remove(tabId);
+    },
+  };
 }
 
 /** Whether the tab is picking now: its picker holds a frame token until it stops. */

@@ -20,8 +20,6 @@ const MAX_PATH_CHILDREN = 12;
 const SETTLE_MS = 400;
 /** After DOM changes, which elements are selected is worked out again at most this often. */
 const RESOLVE_DELAY_MS = 100;
-/** The frame answers within this time, or the page does not let it load. */
-const READY_TIMEOUT_MS = 5000;
 /** Most selected or highlighted outlines measured for one frame. */
 const MAX_OUTLINES = 500;
 /** The path bar's height until the frame reports it. */
@@ -393,14 +391,10 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     if (changed !== false) render(input.type === 'move' ? 'soon' : 'now');
   }
 
-  const readyTimer = view.setTimeout(() => {
-    if (readyMs === undefined) options.onFail('Picking stopped: the picker could not open on this page (it blocks extension frames).');
-  }, READY_TIMEOUT_MS);
   signal.addEventListener('abort', () => {
     mutations.disconnect();
     view.cancelAnimationFrame(frameRequest);
     view.clearTimeout(resolveTimer);
-    view.clearTimeout(readyTimer);
     view.clearTimeout(settleTimer);
     sender.cancel();
   }, { once: true });
