@@ -31,8 +31,15 @@ describe.each(BROWSERS)('picker under attack in %s', (name) => {
    * dialog); the overlay hands those moves to the picker itself. No iframe overlay can avoid them.
    */
   const entering = /^(pointer|mouse)(move|over):overlay$/;
+  /**
+   * What the page heard of the user's input. Left out: what it got while its tab was in the
+   * background (marked `:hidden` by attack-record.js). A person cannot click a tab that is not in
+   * front; the test's driver can, while the page's own new tabs keep taking the foreground (the
+   * user activation tests), and Chromium then hands the pointer to the top document, not to the
+   * picker's frame: seen as pointerdown / click on the overlay, all `:hidden`, in 1 of 9 runs under load.
+   */
   const userInputSeen = async (page: Page, alsoEntering = entering) =>
-    (await pageEvents(page)).filter((event) => USER_INPUT.test(event) && !entering.test(event) && !alsoEntering.test(event));
+    (await pageEvents(page)).filter((event) => USER_INPUT.test(event) && !event.endsWith(':hidden') && !entering.test(event) && !alsoEntering.test(event));
   /**
    * After Esc, picking is over: the keyup of that very Esc reaches the page, and the browser tells
    * the element now under the still pointer that the pointer is over it (the overlay went away).
