@@ -6,20 +6,11 @@ import { guardOverlay, type Size } from './guard';
 import { applyStyle, createHost, CURTAIN_STYLE, FRAME_STYLE } from './host';
 import { commandForKey } from './keys';
 import { HANDSHAKE, type FrameInput, type PickerOutput } from './protocol';
+import { watchReady } from './ready-watch';
 
 /** Shown in the frame when a click is refused because the frame was not exactly over the page. */
 export const CLICK_REFUSED = 'That click was not picked: the page had moved Goalpost’s picker out of place. It is back now; click again.';
 export const POPUP_CLOSED = 'This page opened a window while you were picking; Goalpost closed it.';
-/** Why picking stops when the picker's frame never says it is ready (see READY_TIMEOUT_MS). */
-export const NOT_LOADED = 'This page did not let Goalpost’s picker load (it blocks extension frames), so picking stopped.';
-export const NOT_ANSWERING = 'Goalpost’s picker loaded on this page but did not answer, twice, so picking stopped. Try again; if it keeps happening, reload the page.';
-
-/**
- * The picker's frame says it is ready within this time of being put on the page. One that never
- * loaded in that time is blocked by the page; one that loaded and stays silent (its handshake lost,
- * as under heavy load) is replaced by a fresh one once before picking stops.
- */
-const READY_TIMEOUT_MS = 5000;
 
 /**
  * Puts the picker's frame (an extension page, `frameUrl`) over the viewport of `doc`, inside a
@@ -78,27 +69,8 @@ export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEve
   /** The host was moved with its frame (Firefox reloads it): the frame's next load is ours, not a navigation by the page. */
   let reloading = false;
   let hidden = false;
-  const view = doc.defaultView!;
-  /** The frame said it is ready, once: from then on the guard alone watches it. */
-  let ready = false;
-  /** The current frame fired its load event (for the ready timeout's reason). */
-  let loaded = false;
-  let retried = false;
-  let readyTimer = 0;
-
-  /** Runs for each new frame until the first one says it is ready. */
-  const awaitReady = () => {
-    view.clearTimeout(readyTimer);
-    if (ready) return;
-    loaded = false;
-    readyTimer = view.setTimeout(() => {
-      if (ready || hidden || signal.aborted) return;
-      if (!loaded) return events.onLost(NOT_LOADED);
-      if (retried) return events.onLost(NOT_ANSWERING);
-      retried = true;
-      load();
-    }, READY_TIMEOUT_MS);
-  };
+  // Until the first frame says it is ready; from then on the guard alone watches it.
+  const readyWatch = watchReady(doc.defaultView!, { replace: () => load(), lost: (reason) => events.onLost(reason) });
 
   const disconnect = () => {
     port?.close();
@@ -134,10 +106,10 @@ export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEve
     next.setAttribute('allowtransparency', 'true');
     next.src = frameUrl;
     let loads = 0;
-    awaitReady();
+    readyWatch.frameAdded();
     next.addEventListener('load', () => {
       if (mine !== generation || hidden) return;
-      loaded = true;
+      readyWatch.frameLoaded();
       // Takes the pointer from the shield now: the browser needs a frame or two to route input to a
       // frame that became hit-testable, which passes while the frame paints before its 'ready'.
       next.style.setProperty('pointer-events', 'auto', 'important');
@@ -174,10 +146,7 @@ export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEve
       return;
     }
     if (message.type === 'click') notice(null);
-    if (message.type === 'ready') {
-      ready = true;
-      view.clearTimeout(readyTimer);
-    }
+    if (message.type === 'ready') readyWatch.ready();
     events.onInput(message);
   };
 
@@ -210,7 +179,7 @@ export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEve
   const stopListening = onMessage('pickerPopupClosed', () => notice(POPUP_CLOSED));
   signal.addEventListener('abort', stopListening, { once: true });
   signal.addEventListener('abort', () => {
-    view.clearTimeout(readyTimer);
+    readyWatch.stop();
     disconnect();
     host.element.remove();
     void token.then((secret) => secret && releaseFrameToken(secret));
@@ -226,6 +195,7 @@ export function mountOverlay(doc: Document, frameUrl: string, events: OverlayEve
     },
     hide() {
       hidden = true;
+      readyWatch.stop();
       guard.stop();
       host.element.style.setProperty('visibility', 'hidden', 'important');
       frame?.style.setProperty('pointer-events', 'none', 'important');
