@@ -225,15 +225,18 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
     });
   }
   listen(doc, 'fullscreenchange', reassert);
-  // Focus taken by the page is given back at once (keys typed meanwhile would reach it). Only focus
-  // going into a dialog, popover or full-screen element can come with something over the overlay:
-  // for any other element of the page, putting the overlay back on top would move it in the top layer
-  // for nothing, and the browser then routes the next click to the page (a page that takes the focus
-  // every few milliseconds would hear the user's clicks on the overlay).
+  // Focus taken by the page is given back at once (keys typed meanwhile would reach it), and the
+  // overlay goes back on top: the focus may have gone into a dialog or popover over it, one in a
+  // closed shadow root included, whose toggle no listener of ours hears. Not for a plain element of
+  // the page's own document, outside any dialog, popover or full screen: nothing went over the
+  // overlay, and moving it in the top layer for nothing has the browser route the next click to the
+  // page (a page that takes the focus every few milliseconds heard the user's clicks on the overlay).
   listen(view, 'focusin', (event) => {
+    const focused = deepActiveElement(doc);
     refocus();
-    const target = event.composedPath()[0] as Element;
-    if (target !== element && target.nodeType === Node.ELEMENT_NODE && composedClosest(target, ':modal, :popover-open, :fullscreen')) reassert();
+    if (event.target === element) return;
+    const plain = focused !== null && focused.getRootNode() === doc && !composedClosest(focused, ':modal, :popover-open, :fullscreen');
+    if (!plain) reassert();
   });
   // Input the page receives while picking got past the overlay (something of the page's is drawn
   // over it, or it holds the focus): the page's own handlers on its elements do not get it, a key
