@@ -53,9 +53,13 @@ export async function outlinePixels(page: Page, element: ElementHandle): Promise
 }
 
 export async function waitForDownload(dir: string, suffix: string): Promise<string> {
-  const name = await waitFor(`a ${suffix} download in ${dir}`, async () => {
+  // Chromium creates the file empty when the download starts and writes it through a .crdownload
+  // file (Firefox: .part): it is there once it has content and nothing is still being written.
+  return waitFor(`a ${suffix} download in ${dir}`, async () => {
     const files = await readdir(dir).catch(() => [] as string[]);
-    return files.find((file) => file.endsWith(suffix));
+    const name = files.find((file) => file.endsWith(suffix));
+    if (!name || files.some((file) => /\.(crdownload|part)$/.test(file))) return undefined;
+    const text = await readFile(join(dir, name), 'utf8').catch(() => '');
+    return text.length > 0 ? text : undefined;
   });
-  return readFile(join(dir, name), 'utf8');
 }
