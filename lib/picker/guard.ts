@@ -232,9 +232,10 @@ export function guardOverlay(options: GuardOptions, signal: AbortSignal): Guard 
   // overlay, and moving it in the top layer for nothing has the browser route the next click to the
   // page (a page that takes the focus every few milliseconds heard the user's clicks on the overlay).
   listen(view, 'focusin', (event) => {
+    // Our own frame took the focus: nothing to give back, nothing over the overlay.
+    if (event.target === element) return;
     const focused = deepActiveElement(doc);
     refocus();
-    if (event.target === element) return;
     const plain = focused !== null && focused.getRootNode() === doc && !composedClosest(focused, ':modal, :popover-open, :fullscreen');
     if (!plain) reassert();
   });
