@@ -1,0 +1,35 @@
+// The least an isolated picker's content script can do (tests/bench/picker.ts): lay an extension
+// frame over the page in a closed shadow root, hand it a port once it loads, and on each move ask
+// the browser what lies under the pointer (the whole stack, its own host left out, as the picker
+// must). No outline, no label, nothing sent back: the floor under any picker built this way.
+(() => {
+  const started = performance.now();
+  const host = document.createElement('floor-picker');
+  host.style.cssText = 'all: initial; position: fixed; inset: 0; z-index: 2147483647; display: block';
+  const root = host.attachShadow({ mode: 'closed' });
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'position: fixed; inset: 0; width: 100%; height: 100%; border: 0; background: transparent';
+  frame.src = chrome.runtime.getURL('floor-frame.html');
+  root.append(frame);
+  const channel = new MessageChannel();
+  frame.addEventListener('load', () => frame.contentWindow.postMessage('floor-handshake', new URL(chrome.runtime.getURL('/')).origin, [channel.port2]), { once: true });
+  channel.port1.onmessage = ({ data }) => {
+    if (data.type === 'ready') {
+      document.documentElement.dataset.floorReadyMs = String(performance.now() - started);
+      return;
+    }
+    for (const element of document.elementsFromPoint(data.x, data.y)) if (element !== host) break;
+  };
+  const stop = (message) => {
+    if (message !== 'floor-stop') return;
+    chrome.runtime.onMessage.removeListener(stop);
+    channel.port1.close();
+    host.remove();
+    delete document.documentElement.dataset.floorReadyMs;
+  };
+  chrome.runtime.onMessage.addListener(stop);
+  document.documentElement.append(host);
+  // In the top layer, as a picker must be to stay above the page's dialogs (issue 11 item 8).
+  host.setAttribute('popover', 'manual');
+  host.showPopover();
+})();
