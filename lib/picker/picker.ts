@@ -160,12 +160,18 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   };
 
   /**
-   * Works out what the frame should draw, reading the page's boxes now (right after the hit test
-   * its layout is up to date, so the reads force nothing), and sends it: at once, or with the
-   * next animation frame for what pointer moves change (lib/picker/view-sender.ts).
+   * Sends the frame what it should draw: at once, or for what pointer moves change, worked out
+   * once at the next animation frame from where the pointer is then (lib/picker/view-sender.ts):
+   * a move itself costs only its hit test, however fast the pointer goes.
    */
   const render = (when: 'now' | 'soon' = 'now') => {
     if (readyMs === undefined || signal.aborted) return;
+    if (when === 'soon') sender.soon(viewNow);
+    else sender.now(viewNow());
+  };
+
+  /** What the frame should draw now, from the page's boxes as they are laid out now. */
+  const viewNow = (): FrameView => {
     dropDetached();
     if (layoutDirty) {
       marks = { selected: selection.badges(visible, MAX_OUTLINES), highlighted: highlighted.map(visible).filter((box) => box !== null).slice(0, MAX_OUTLINES) };
@@ -175,7 +181,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
     const target = stack ? current : (pointed?.target ?? null);
     const currentOutline = current ? outline(current, current === pointed?.target ? pointed : null) : null;
     placeBar(currentOutline);
-    const next: FrameView = {
+    return {
       current: currentOutline,
       hover: target && target !== current ? outline(target, pointed) : null,
       selected: marks.selected,
@@ -187,7 +193,6 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
       exact,
       readyMs,
     };
-    sender[when](next);
   };
 
   /** The pointer is at (x, y) of the page (at time `t`): what it points at now. */

@@ -39,9 +39,9 @@ describe('what the picker sends its frame', () => {
   it('sends the moves of one animation frame once, with the latest state', () => {
     const { sent, sender, frame, waiting } = setup();
     sender.now(EMPTY_VIEW);
-    sender.soon({ ...EMPTY_VIEW, hover: outline(1) });
-    sender.soon({ ...EMPTY_VIEW, hover: outline(2) });
-    sender.soon({ ...EMPTY_VIEW, hover: outline(3) });
+    sender.soon(() => ({ ...EMPTY_VIEW, hover: outline(1) }));
+    sender.soon(() => ({ ...EMPTY_VIEW, hover: outline(2) }));
+    sender.soon(() => ({ ...EMPTY_VIEW, hover: outline(3) }));
     expect(waiting()).toBe(1);
     expect(sent).toHaveLength(1);
     frame();
@@ -49,11 +49,27 @@ describe('what the picker sends its frame', () => {
     expect(sent[1]).toEqual({ hover: outline(3) });
   });
 
+  it('builds the view for the moves of one animation frame once, at that frame', () => {
+    const { sent, sender, frame } = setup();
+    const built: number[] = [];
+    sender.now(EMPTY_VIEW);
+    for (const x of [1, 2, 3]) sender.soon(() => (built.push(x), { ...EMPTY_VIEW, hover: outline(x) }));
+    expect(built).toEqual([]);
+    frame();
+    expect(built).toEqual([3]);
+    expect(sent[1]).toEqual({ hover: outline(3) });
+    // A click before the frame sends its own view; the moves' view is never built.
+    sender.soon(() => (built.push(4), { ...EMPTY_VIEW, hover: outline(4) }));
+    sender.now({ ...EMPTY_VIEW, hover: outline(5) });
+    frame();
+    expect(built).toEqual([3]);
+  });
+
   it('sends nothing when the pointer came back to what the frame shows before it painted', () => {
     const { sent, sender, frame } = setup();
     sender.now({ ...EMPTY_VIEW, hover: outline(1) });
-    sender.soon({ ...EMPTY_VIEW, hover: outline(2) });
-    sender.soon({ ...EMPTY_VIEW, hover: outline(1) });
+    sender.soon(() => ({ ...EMPTY_VIEW, hover: outline(2) }));
+    sender.soon(() => ({ ...EMPTY_VIEW, hover: outline(1) }));
     frame();
     expect(sent).toHaveLength(1);
   });
@@ -61,7 +77,7 @@ describe('what the picker sends its frame', () => {
   it('sends a click at once, with the moves before it, and drops their frame', () => {
     const { sent, sender, frame, waiting } = setup();
     sender.now(EMPTY_VIEW);
-    sender.soon({ ...EMPTY_VIEW, hover: outline(1) });
+    sender.soon(() => ({ ...EMPTY_VIEW, hover: outline(1) }));
     sender.now({ ...EMPTY_VIEW, hover: outline(1), exact: true });
     expect(waiting()).toBe(0);
     expect(sent[1]).toEqual({ hover: outline(1), exact: true });
@@ -76,7 +92,7 @@ describe('what the picker sends its frame', () => {
     sender.forget();
     sender.now(view);
     expect(sent[1]).toEqual(view);
-    sender.soon({ ...view, current: outline(5) });
+    sender.soon(() => ({ ...view, current: outline(5) }));
     sender.cancel();
     frame();
     expect(sent).toHaveLength(2);

@@ -3,15 +3,19 @@ import type { FrameView, Outline } from './protocol';
 // What the picker sends its frame (issue 11 "Performance"). One message to the frame costs the
 // page's thread about a millisecond on a busy machine (it is a message to another process: the
 // browser must wake a thread to carry it), ten times the picker's own work on a move. So only what
-// the frame draws differently goes, and what pointer moves change goes at most once per animation
-// frame, with the latest state: the frame cannot paint faster than that anyway. What the user waits
-// for (a click, a key, a path entry) goes at once.
+// the frame draws differently goes, and what pointer moves change is worked out and sent at most
+// once per animation frame, from the latest state: the frame cannot paint faster than that anyway,
+// and a move then costs only its hit test. What the user waits for (a click, a key, a path entry)
+// goes at once.
 
 export interface ViewSender {
   /** Sends what changed in `next` now (and drops a send waiting for the next frame). */
   now(next: FrameView): void;
-  /** Sends what changed in `next` at the next animation frame, unless newer state replaces it first. */
-  soon(next: FrameView): void;
+  /**
+   * At the next animation frame, builds the view (once, however many moves came before) and sends
+   * what changed; a send `now` first makes it unneeded.
+   */
+  soon(build: () => FrameView): void;
   /** The frame shows nothing of ours (a new frame): the next send carries the whole view. */
   forget(): void;
   /** Nothing more goes (picking stopped). */
@@ -21,15 +25,16 @@ export interface ViewSender {
 export function createViewSender(send: (changes: Partial<FrameView>) => void, frames: FrameScheduler): ViewSender {
   /** What the frame shows now; null when it needs everything. */
   let shown: FrameView | null = null;
-  let pending: FrameView | null = null;
+  let pending: (() => FrameView) | null = null;
   let request = 0;
 
   const flush = () => {
     if (request) frames.cancel(request);
     request = 0;
-    const next = pending;
+    const build = pending;
     pending = null;
-    if (!next) return;
+    if (!build) return;
+    const next = build();
     const changes = shown ? changedFields(shown, next) : next;
     shown = next;
     if (Object.keys(changes).length > 0) send(changes);
@@ -37,11 +42,11 @@ export function createViewSender(send: (changes: Partial<FrameView>) => void, fr
 
   return {
     now(next) {
-      pending = next;
+      pending = () => next;
       flush();
     },
-    soon(next) {
-      pending = next;
+    soon(build) {
+      pending = build;
       request ||= frames.request(() => {
         request = 0;
         flush();
