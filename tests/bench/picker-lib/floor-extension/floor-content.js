@@ -1,9 +1,12 @@
-// The least an isolated picker's content script can do (tests/bench/picker.ts): lay an extension
-// frame over the page in a closed shadow root, hand it a port once it loads, and on each move ask
+// The least an isolated picker's content script can do (tests/bench/picker.ts): register a fresh
+// token with the background, lay an extension frame over the page in a closed shadow root (in the
+// top layer), hand it a port with the token once it loads, and on each move ask
 // the browser what lies under the pointer (the whole stack, its own host left out, as the picker
 // must). No outline, no label, nothing sent back: the floor under any picker built this way.
 (() => {
   const started = performance.now();
+  const token = crypto.randomUUID();
+  const registered = chrome.runtime.sendMessage({ floorRegister: token });
   const host = document.createElement('floor-picker');
   host.style.cssText = 'all: initial; position: fixed; inset: 0; z-index: 2147483647; display: block';
   const root = host.attachShadow({ mode: 'closed' });
@@ -12,7 +15,9 @@
   frame.src = chrome.runtime.getURL('floor-frame.html');
   root.append(frame);
   const channel = new MessageChannel();
-  frame.addEventListener('load', () => frame.contentWindow.postMessage('floor-handshake', new URL(chrome.runtime.getURL('/')).origin, [channel.port2]), { once: true });
+  frame.addEventListener('load', () => {
+    void registered.then(() => frame.contentWindow.postMessage({ floorToken: token }, new URL(chrome.runtime.getURL('/')).origin, [channel.port2]));
+  }, { once: true });
   channel.port1.onmessage = ({ data }) => {
     if (data.type === 'ready') {
       document.documentElement.dataset.floorReadyMs = String(performance.now() - started);
@@ -23,6 +28,7 @@
   const stop = (message) => {
     if (message !== 'floor-stop') return;
     chrome.runtime.onMessage.removeListener(stop);
+    void chrome.runtime.sendMessage({ floorRelease: token });
     channel.port1.close();
     host.remove();
     delete document.documentElement.dataset.floorReadyMs;

@@ -1,8 +1,13 @@
-// The least an isolated picker's frame can do: take the content script's port, say ready once it
-// renders, and forward every pointer move over the port.
+// The least an isolated picker's frame can do: ask the background for this tab's token, take the
+// content script's port when its token matches, say ready once it renders, and forward every
+// pointer move over the port.
+const expected = chrome.runtime.sendMessage('floor-token');
 addEventListener('message', (event) => {
   const port = event.ports[0];
-  if (!port || event.data !== 'floor-handshake') return;
-  requestAnimationFrame(() => port.postMessage({ type: 'ready' }));
-  addEventListener('pointermove', (move) => port.postMessage({ type: 'move', x: move.clientX, y: move.clientY }));
+  if (!port || typeof event.data?.floorToken !== 'string') return;
+  void expected.then((token) => {
+    if (token !== event.data.floorToken) return port.close();
+    requestAnimationFrame(() => port.postMessage({ type: 'ready' }));
+    addEventListener('pointermove', (move) => port.postMessage({ type: 'move', x: move.clientX, y: move.clientY }));
+  });
 });
