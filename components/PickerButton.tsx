@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Browser } from 'wxt/browser';
-import { sendMessage, sendToTab, type PickerStatus } from '@/lib/messaging';
+import { sendMessage, type PickerStatus } from '@/lib/messaging';
+import { sendToTab } from '@/lib/tab-messaging';
 import { canScriptTab } from '@/lib/panel/access';
 import { onPanelMessage } from '@/lib/panel/panel-messages';
 import { originPattern, type TargetTab } from '@/lib/panel/target-tab';

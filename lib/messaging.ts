@@ -1,5 +1,4 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import { browser } from 'wxt/browser';
 import type { PickedElement } from './goals/model';
 import type { DuplicateChoice, ImportOutcome } from './export/import';
 import type { PostHogDestination } from './export/posthog';
@@ -13,7 +12,7 @@ import type { TestModeStatus, TestReport, TestSetup } from './test-mode/session'
  * Every message between content script, side panel and background (STYLE.md: one module declares
  * them all). Direction is in the comment; the background is the only writer of the workspace.
  */
-interface ProtocolMap {
+export interface ProtocolMap {
   /** picker → background: the user picked an element; the background records it. */
   elementPicked(pick: PickedElement): void;
   /** picker → background: the user unselected these rows in the picker; the background removes them (issue 11). */
@@ -80,23 +79,3 @@ export interface PickerStatus {
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
-
-/** The messages a tab's content script answers. */
-type TabMessage = 'highlightInPicker' | 'stopPicker' | 'pickerStatus' | 'pickerPopupClosed' | 'stopTestMode' | 'testModeReset';
-
-let nextId = Math.floor(Math.random() * 10_000);
-
-/**
- * `sendMessage(type, data, tabId)` for a tab, through the promise API. @webext-core/messaging 4
- * sends to tabs with `chrome.tabs.sendMessage`'s callback and never reads `runtime.lastError`, so
- * Chrome logs "Unchecked runtime.lastError: Could not establish connection" (shown to users on
- * chrome://extensions) for every message to a tab that has no picker (issue 15). Same wire format,
- * so the content script's `onMessage` answers it; a tab without a listener rejects, quietly.
- */
-export async function sendToTab<K extends TabMessage>(type: K, data: Parameters<ProtocolMap[K]>[0], tabId: number): Promise<ReturnType<ProtocolMap[K]>> {
-  const message = { id: nextId++, type, data, timestamp: Date.now() };
-  const reply = (await browser.tabs.sendMessage(tabId, message)) as { res?: unknown; err?: { message?: string } } | undefined;
-  if (!reply) throw new Error('The tab did not answer.');
-  if (reply.err) throw new Error(reply.err.message ?? 'The tab could not answer.');
-  return reply.res as ReturnType<ProtocolMap[K]>;
-}

@@ -1,4 +1,4 @@
-import { sendToTab } from '../messaging';
+import { sendToTab } from '../tab-messaging';
 import { highlightMatches, type MatchTarget } from './page-query';
 
 /** The two ways to outline matches on a tab; each answers when it is done. */

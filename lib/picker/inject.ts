@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { sendToTab, type PickerStatus } from '../messaging';
+import type { PickerStatus } from '../messaging';
+import { sendToTab } from '../tab-messaging';
 
 const PICKER_SCRIPT = '/content-scripts/picker.js';
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { sendToTab } from '../messaging';
+import { sendToTab } from '../tab-messaging';
 import { isPicking } from './frame-token-background';
 
 // A click in the picker's frame gives the page user activation too (HTML "activation

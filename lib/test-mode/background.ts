@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { fromExtensionPage } from '../export/background';
-import { onMessage, sendToTab } from '../messaging';
+import { onMessage } from '../messaging';
+import { sendToTab } from '../tab-messaging';
 import { newSession, notePage, recordReport, resetSession, type TestModeStatus, type TestSessions } from './session';
 import { testSessionsItem } from './storage';
 
