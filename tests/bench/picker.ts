@@ -527,7 +527,7 @@ interface FloorResult {
   ownWorkCpu: Summary;
 }
 
-/** Steps of the picker's start, on the content script's clock: the frame's own navigation timing and marks (entrypoints/picker-frame/main.tsx). */
+/** Steps of the picker's start, on the content script's clock: the frame's own navigation timing and marks (components/picker/frame.tsx). */
 interface ReadyParts {
   /** The frame's navigation started. */
   frameCreated: number;
@@ -535,7 +535,7 @@ interface ReadyParts {
   frameDocument: number;
   /** Its HTML was parsed (its scripts and style may still be loading). */
   scriptsParsed: number;
-  /** The frame's script began (its modules and style loaded). */
+  /** The frame's script began (it and the frame's style loaded). */
   script: number;
   /** The background answered the frame's token question. */
   token: number;

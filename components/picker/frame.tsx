@@ -15,49 +15,53 @@ import { EMPTY_VIEW, HANDSHAKE, type FrameInput, type FrameView } from '@/lib/pi
 const IDLE_AFTER_MS = 3000;
 const IDLE_TEXT = 'This is Goalpost’s element picker. It shows and reports nothing outside a pick started from Goalpost.';
 
-performance.mark('goalpost:script');
-const app = document.getElementById('app')!;
-// Asked at once, while the page loads the frame: the picker registered it before loading us.
-const expected = askFrameToken();
-// Marks on the frame's own timeline (its navigation entry has the rest): where its start-up time goes (tests/bench/picker.ts).
-void expected.then(() => performance.mark('goalpost:token'));
-// Ready once this frame renders (its first animation frame: it is painted right after) and holds
-// the port. Until the browser routes the pointer here, moves land on the shield under this frame,
-// never on the page (lib/picker/overlay.ts). Rendering starts now, while the picker answers the handshake.
-const painted = new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
-  .then(() => void performance.mark('goalpost:painted'));
-let connected = false;
-/**
- * Asked once more when a handshake's token is not the first answer: that answer can predate this
- * pick's registration (it may be an earlier pick's, one that ended without saying so, or none when
- * the registration was slow), while a handshake comes only once the registration has landed.
- */
-let again: Promise<string | null> | null = null;
+/** Runs the frame page (entrypoints/picker-frame-script.ts loads it as one classic script). */
+export function startPickerFrame() {
+  performance.mark('goalpost:script');
+  const app = document.getElementById('app')!;
+  // Asked at once, while the page loads the frame: the picker registered it before loading us.
+  const expected = askFrameToken();
+  // Marks on the frame's own timeline (its navigation entry has the rest): where its start-up time goes (tests/bench/picker.ts).
+  void expected.then(() => performance.mark('goalpost:token'));
+  // Ready once this frame renders (its first animation frame: it is painted right after) and holds
+  // the port. Until the browser routes the pointer here, moves land on the shield under this frame,
+  // never on the page (lib/picker/overlay.ts). Rendering starts now, while the picker answers the handshake.
+  const painted = new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
+    .then(() => void performance.mark('goalpost:painted'));
+  let connected = false;
+  /**
+   * Asked once more when a handshake's token is not the first answer: that answer can predate this
+   * pick's registration (it may be an earlier pick's, one that ended without saying so, or none when
+   * the registration was slow), while a handshake comes only once the registration has landed.
+   */
+  let again: Promise<string | null> | null = null;
 
-addEventListener('message', function handshake(event: MessageEvent) {
-  const port = event.ports[0];
-  const offered = (event.data as Record<string, unknown> | null)?.[HANDSHAKE];
-  if (!port || typeof offered !== 'string') return;
-  void expected.then((token) => token === offered ? token : (again ??= askFrameToken())).then((token) => {
-    if (connected || !token || offered !== token) {
-      port.close();
-      return;
-    }
-    connected = true;
-    performance.mark('goalpost:port');
-    removeEventListener('message', handshake);
-    start(port);
+  addEventListener('message', function handshake(event: MessageEvent) {
+    const port = event.ports[0];
+    const offered = (event.data as Record<string, unknown> | null)?.[HANDSHAKE];
+    if (!port || typeof offered !== 'string') return;
+    void expected.then((token) => token === offered ? token : (again ??= askFrameToken())).then((token) => {
+      if (connected || !token || offered !== token) {
+        port.close();
+        return;
+      }
+      connected = true;
+      performance.mark('goalpost:port');
+      removeEventListener('message', handshake);
+      start(port, app, painted);
+    });
   });
-});
-const idle = () => {
-  if (connected) return;
-  document.documentElement.dataset.state = 'idle';
-  render(<FrameNotice text={IDLE_TEXT} />, app);
-};
-void expected.then((token) => token === null && idle());
-setTimeout(idle, IDLE_AFTER_MS);
+  const idle = () => {
+    if (connected) return;
+    document.documentElement.dataset.state = 'idle';
+    render(<FrameNotice text={IDLE_TEXT} />, app);
+  };
+  void expected.then((token) => token === null && idle());
+  setTimeout(idle, IDLE_AFTER_MS);
+}
 
-function start(port: MessagePort) {
+/** Picking: the frame draws what the picker sends over `port` and tells it what the user does. */
+function start(port: MessagePort, app: HTMLElement, painted: Promise<void>) {
   document.documentElement.dataset.state = 'picking';
   const send = (message: FrameMessage) => port.postMessage(message);
   const input = (message: FrameInput) => send(message);
