@@ -162,7 +162,7 @@ export function startPicker(doc: Document, options: PickerOptions, signal: Abort
   /**
    * Sends the frame what it should draw: at once, or for what pointer moves change, worked out
    * once at the next animation frame from where the pointer is then (lib/picker/view-sender.ts):
-   * a move itself costs only its hit test, however fast the pointer goes.
+   * a move itself costs only its hit test and what a click there would mean.
    */
   const render = (when: 'now' | 'soon' = 'now') => {
     if (readyMs === undefined || signal.aborted) return;

@@ -5,8 +5,8 @@ import type { FrameView, Outline } from './protocol';
 // browser must wake a thread to carry it), ten times the picker's own work on a move. So only what
 // the frame draws differently goes, and what pointer moves change is worked out and sent at most
 // once per animation frame, from the latest state: the frame cannot paint faster than that anyway,
-// and a move then costs only its hit test. What the user waits for (a click, a key, a path entry)
-// goes at once.
+// and a move then costs only its hit test and what a click there would mean. What the user waits
+// for (a click, a key, a path entry) goes at once.
 
 export interface ViewSender {
   /** Sends what changed in `next` now (and drops a send waiting for the next frame). */
