@@ -30,7 +30,7 @@ import { launch } from '../e2e/browsers.ts';
 import { pickerFrame } from '../e2e/picker-support.ts';
 import { generatedPage } from './picker-lib/generate.ts';
 import { round, summarise, type Summary } from './picker-lib/stats.ts';
-import { framedHitTests, moveCalls, otherCalls, renderingMs, type TraceEvent } from './picker-lib/trace.ts';
+import { framedHitTests, moveCalls, otherCalls, renderingMs, type Call, type TraceEvent } from './picker-lib/trace.ts';
 
 /** The extension APIs used inside the service worker (the worker has them; this file only names them). */
 declare const chrome: {
@@ -137,12 +137,7 @@ async function measurePage(worker: WebWorker, floorWorker: WebWorker, url: strin
     scope.longTasks = [];
     new PerformanceObserver((list) => scope.longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask' });
   });
-  const starts: Awaited<ReturnType<typeof startPicker>>[] = [];
-  for (let run = 0; run < Number(options.starts); run++) {
-    if (run > 0) await stopPicker(worker, page, tabId);
-    starts.push(await startPicker(worker, page, tabId));
-  }
-  await new Promise((done) => setTimeout(done, 300));
+  const starts = await startRepeatedly(() => startPicker(worker, page, tabId), () => stopPicker(worker, page, tabId));
   const startLongTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
   // The page's content area: its scrollbars are not the page's elements (nothing to pick or hit-test there).
   // (CSSOM: the viewport less its scrollbars is the root's client size, the body's in quirks mode.)
@@ -152,10 +147,7 @@ async function measurePage(worker: WebWorker, floorWorker: WebWorker, url: strin
   });
   const points = sweep(Number(options.moves), viewport.width, viewport.height - BAR_HEIGHT);
   const { frameTree } = await (await page.createCDPSession()).send('Page.getFrameTree');
-  await page.tracing.start({ categories: ['devtools.timeline'] });
-  for (const [x, y] of points) await page.mouse.move(x, y);
-  await new Promise((done) => setTimeout(done, 300));
-  const trace = await page.tracing.stop();
+  const trace = await tracedSweep(page, points);
   if (options['save-traces']) {
     await mkdir(RESULTS, { recursive: true });
     await writeFile(join(RESULTS, `trace-${basename(url)}.json`), trace!);
@@ -198,7 +190,7 @@ async function measurePage(worker: WebWorker, floorWorker: WebWorker, url: strin
   if (moves.length === 0) throw new Error(`The trace of ${url} has no move handled by the picker: was the sweep seen?`);
   // The trace's own HitTest events when it has them all (microseconds); the page's timer otherwise (0.1 ms steps).
   const framed = floorTrace.length >= points.length ? floorTrace : framedTimer;
-  const move = summarise(moves.map((call) => call.wallMs));
+  const figures = moveFigures(moves);
   const bare = summarise(framed);
   return {
     page: url.includes('/corpus/') ? url.slice(url.indexOf('/corpus/') + 8) : basename(url),
@@ -208,13 +200,10 @@ async function measurePage(worker: WebWorker, floorWorker: WebWorker, url: strin
     bareHitTestSource: framed === floorTrace ? 'trace' : 'timer',
     bareHitTestLoop: summarise(loop),
     bareStackHitTest: summarise(stackTrace),
-    move,
-    moveCpu: summarise(moves.map((call) => call.cpuMs)),
-    ratio: round(move.p95 / bare.p95),
+    ...figures,
+    ratio: round(figures.move.p95 / bare.p95),
     moveLimitMs: round(LIMITS.moveFactor * bare.p95 + LIMITS.moveSlackMs),
     hitTestInMove: summarise(moves.map((call) => call.hitTestMs)),
-    ownWork: summarise(moves.map((call) => call.wallMs - call.hitTestMs)),
-    ownWorkCpu: summarise(moves.map((call) => call.cpuMs - call.hitTestCpuMs)),
     frameCallsCpu: summarise(others.filter((call) => call.inFrame).map((call) => call.cpuMs)),
     otherCalls: summarise(others.map((call) => call.wallMs)),
     frameCalls: summarise(others.filter((call) => call.inFrame).map((call) => call.wallMs)),
@@ -247,19 +236,34 @@ async function measureFloor(floorWorker: WebWorker, page: Page, tabId: number, p
     await floorWorker.evaluate(async (tabId) => void (await chrome.tabs.sendMessage(tabId, 'floor-stop')), tabId);
     await page.waitForFunction(() => document.querySelector('floor-picker') === null, { timeout: 10_000 });
   };
-  const readies: number[] = [];
+  const readies = await startRepeatedly(start, stop);
+  const moves = moveCalls(traceEvents(await tracedSweep(page, points)), FLOOR_SCRIPT, frameId);
+  await stop();
+  return { ready: summarise(readies), ...moveFigures(moves) };
+}
+
+/** Starts a picker `options.starts` times (stopping the one before), then lets the page settle. */
+async function startRepeatedly<T>(start: () => Promise<T>, stop: () => Promise<void>): Promise<T[]> {
+  const results: T[] = [];
   for (let run = 0; run < Number(options.starts); run++) {
     if (run > 0) await stop();
-    readies.push(await start());
+    results.push(await start());
   }
   await new Promise((done) => setTimeout(done, 300));
+  return results;
+}
+
+/** The pointer moved to each point in turn, traced (DevTools timeline) until the page has handled the last move. */
+async function tracedSweep(page: Page, points: [number, number][]): Promise<Uint8Array | undefined> {
   await page.tracing.start({ categories: ['devtools.timeline'] });
   for (const [x, y] of points) await page.mouse.move(x, y);
   await new Promise((done) => setTimeout(done, 300));
-  const moves = moveCalls(traceEvents(await page.tracing.stop()), FLOOR_SCRIPT, frameId);
-  await stop();
+  return page.tracing.stop();
+}
+
+/** What the bench reports of a picker's moves: wall and CPU time, whole and less the browser's hit tests. */
+function moveFigures(moves: Call[]): Pick<FloorResult, 'move' | 'moveCpu' | 'ownWork' | 'ownWorkCpu'> {
   return {
-    ready: summarise(readies),
     move: summarise(moves.map((call) => call.wallMs)),
     moveCpu: summarise(moves.map((call) => call.cpuMs)),
     ownWork: summarise(moves.map((call) => call.wallMs - call.hitTestMs)),
