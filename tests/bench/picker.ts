@@ -25,7 +25,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { loadavg } from 'node:os';
-import type { HTTPRequest, Page, WebWorker } from 'puppeteer-core';
+import type { Frame, HTTPRequest, Page, WebWorker } from 'puppeteer-core';
 import { launch } from '../e2e/browsers.ts';
 import { pickerFrame } from '../e2e/picker-support.ts';
 import { generatedPage } from './picker-lib/generate.ts';
@@ -229,17 +229,23 @@ async function measureFloor(floorWorker: WebWorker, page: Page, tabId: number, p
     await floorWorker.evaluate(async (tabId, file) => {
       await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [file] });
     }, tabId, FLOOR_SCRIPT);
-    const ready = await page.waitForFunction(() => document.documentElement.dataset.floorReadyMs, { timeout: 10_000 });
-    return Number(await ready.jsonValue());
+    await page.waitForFunction(() => document.documentElement.dataset.floorReadyMs, { timeout: 10_000 });
+    const { readyMs, readyAt } = await page.evaluate(() => ({
+      readyMs: Number(document.documentElement.dataset.floorReadyMs),
+      readyAt: Number(document.documentElement.dataset.floorReadyAt),
+    }));
+    const frame = page.frames().find((candidate) => candidate.url().endsWith('/floor-frame.html'));
+    if (!frame) throw new Error('The floor control\'s frame is not in the page');
+    return { readyMs, parts: await readyParts(frame, readyAt - readyMs, 'floor:') };
   };
   const stop = async () => {
     await floorWorker.evaluate(async (tabId) => void (await chrome.tabs.sendMessage(tabId, 'floor-stop')), tabId);
     await page.waitForFunction(() => document.querySelector('floor-picker') === null, { timeout: 10_000 });
   };
-  const readies = await startRepeatedly(start, stop);
+  const starts = await startRepeatedly(start, stop);
   const moves = moveCalls(traceEvents(await tracedSweep(page, points)), FLOOR_SCRIPT, frameId);
   await stop();
-  return { ready: summarise(readies), ...moveFigures(moves) };
+  return { ready: summarise(starts.map((one) => one.readyMs)), readyParts: medianParts(starts.map((one) => one.parts)), ...moveFigures(moves) };
 }
 
 /** Starts a picker `options.starts` times (stopping the one before), then lets the page settle. */
@@ -303,8 +309,8 @@ function missedTargets(pages: PageResult[], size: { gzipKb: number }): string[] 
       misses.push(`long tasks while the picker starts on ${page.page}: ${page.startLongTasks.count} over ${LIMITS.longTaskMs} ms in ${page.ready.count} starts (longest ${page.startLongTasks.max} ms), limit none`);
     }
     if (page.ready.p50 > LIMITS.readyP50Ms) {
-      // Until its HTML is parsed the frame runs nothing of ours: that part is the browser's navigation.
-      misses.push(`ready p50 on ${page.page}: ${page.ready.p50} ms > ${LIMITS.readyP50Ms} ms (the frame's HTML parsed at ${page.readyParts.scriptsParsed} ms; the isolated floor's ready ${floor.ready.p50} ms)`);
+      // Until its script begins the frame runs nothing of ours: that part is the browser's navigation and fetch, paid by the floor too.
+      misses.push(`ready p50 on ${page.page}: ${page.ready.p50} ms > ${LIMITS.readyP50Ms} ms (the frame's script began at ${page.readyParts.script} ms; the isolated floor's at ${floor.readyParts.script} ms, its ready ${floor.ready.p50} ms)`);
     }
   }
   if (size.gzipKb > LIMITS.contentScriptGzipKb) misses.push(`content script size: ${size.gzipKb} KB gzipped > ${LIMITS.contentScriptGzipKb} KB`);
@@ -319,30 +325,38 @@ async function startPicker(worker: WebWorker, page: Page, tabId: number): Promis
     return askedAt;
   }, tabId);
   const frame = await pickerFrame(page);
-  const { readyMs, readyAt, origin, navigation, marks } = await frame.evaluate(() => {
+  const { readyMs, readyAt } = await frame.evaluate(() => ({
+    readyMs: Number(document.documentElement.dataset.readyMs),
+    readyAt: Number(document.documentElement.dataset.readyAt),
+  }));
+  return { readyMs, askedToReadyMs: round(readyAt - askedAt), parts: await readyParts(frame, readyAt - readyMs, 'goalpost:') };
+}
+
+/**
+ * Where a start's time went, on the content script's clock (`start`: when it began, on the epoch
+ * clock, give or take the one port message that said "ready"): the frame's navigation timing and
+ * its own marks (`prefix`script, token, port, painted).
+ */
+async function readyParts(frame: Frame, start: number, prefix: string): Promise<ReadyParts> {
+  const { origin, navigation, marks } = await frame.evaluate(() => {
     const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     return {
-      readyMs: Number(document.documentElement.dataset.readyMs),
-      readyAt: Number(document.documentElement.dataset.readyAt),
       origin: performance.timeOrigin,
       navigation: entry ? { responseEnd: entry.responseEnd, domInteractive: entry.domInteractive, loaded: entry.loadEventEnd } : null,
       marks: Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])),
     };
   });
-  // On the content script's clock (it started readyMs before the frame heard "ready" back, give or take one port message).
-  const start = readyAt - readyMs;
   const at = (time: number | undefined) => (time === undefined ? Number.NaN : round(origin + time - start));
-  const parts: ReadyParts = {
+  return {
     frameCreated: at(0),
     frameDocument: at(navigation?.responseEnd),
     scriptsParsed: at(navigation?.domInteractive),
-    script: at(marks['goalpost:script']),
-    token: at(marks['goalpost:token']),
-    port: at(marks['goalpost:port']),
-    painted: at(marks['goalpost:painted']),
+    script: at(marks[`${prefix}script`]),
+    token: at(marks[`${prefix}token`]),
+    port: at(marks[`${prefix}port`]),
+    painted: at(marks[`${prefix}painted`]),
     loaded: at(navigation?.loaded),
   };
-  return { readyMs, askedToReadyMs: round(readyAt - askedAt), parts };
 }
 
 /** Stops the picker as the panel does (a stopPicker message to the tab) and waits for it to leave. */
@@ -466,7 +480,11 @@ function printTable(report: { loadAverage: number[]; contentScript: { gzipKb: nu
   console.log('per frame: the picker\'s call at each animation frame (the guard\'s checks, and the view a frame\'s moves changed, sent to the picker\'s frame once).');
   console.log(`ready: ${READY_DEFINITION}`);
   console.log('ready, step by step (p50, ms after the content script started):');
-  for (const page of report.pages) console.log(`  ${page.page.slice(0, 36)}: ${Object.entries(page.readyParts).map(([step, ms]) => `${step} ${ms}`).join(', ')}, ready ${page.ready.p50}`);
+  const steps = (parts: ReadyParts) => Object.entries(parts).filter(([, ms]) => Number.isFinite(ms)).map(([step, ms]) => `${step} ${ms}`).join(', ');
+  for (const page of report.pages) {
+    console.log(`  ${page.page.slice(0, 36)}: ${steps(page.readyParts)}, ready ${page.ready.p50}`);
+    console.log(`  ${' '.repeat(Math.max(0, Math.min(page.page.length, 36) - 7))}floor: ${steps(page.floor.readyParts)}, ready ${page.floor.ready.p50}`);
+  }
   console.log(`content script: ${report.contentScript.bytes} bytes, ${report.contentScript.gzipKb} KB gzipped (limit ${LIMITS.contentScriptGzipKb} KB)`);
   if (report.misses.length === 0) console.log('PASS every target');
   for (const miss of report.misses) console.log(`FAIL ${miss}`);
@@ -524,6 +542,8 @@ interface PageResult {
 interface FloorResult {
   /** From its content script starting to its frame's "ready" (the frame has the port and renders). */
   ready: Summary;
+  /** Where its ready time goes (p50 of each step, from its frame's marks floor:script, token, port, painted). */
+  readyParts: ReadyParts;
   move: Summary;
   moveCpu: Summary;
   /** Each move less the browser's hit tests in it: receiving the port message, and nothing else. */

@@ -20,6 +20,7 @@
   }, { once: true });
   channel.port1.onmessage = ({ data }) => {
     if (data.type === 'ready') {
+      document.documentElement.dataset.floorReadyAt = String(performance.timeOrigin + performance.now());
       document.documentElement.dataset.floorReadyMs = String(performance.now() - started);
       return;
     }
@@ -32,6 +33,7 @@
     channel.port1.close();
     host.remove();
     delete document.documentElement.dataset.floorReadyMs;
+    delete document.documentElement.dataset.floorReadyAt;
   };
   chrome.runtime.onMessage.addListener(stop);
   document.documentElement.append(host);
