@@ -1,17 +1,33 @@
 /**
- * Selector benchmark (issue 3): our engine against raw @medv/finder, in the same Chromium run, over
- * the shared corpus (scripts and meta refreshes stripped, every network request refused). For each
- * sampled element (40 a page, about 70% clickable, seeded by the page name): unique at generation,
- * escapes, exceptions, time and length; then, for each of seven deploy-like changes applied to the
- * live page and undone exactly afterwards (checked against the original HTML), whether the selector
- * still finds exactly the element (kept), it and others (ambiguous), nothing (lost) or only other
- * elements (wrong). Times: wall clock in the page (best of three for cheap runs) and the renderer's
- * main-thread CPU clock read over the DevTools protocol; the smaller is reported, as both overstate.
+ * Selector benchmark (issues 3 and 14): our engine against raw @medv/finder, in the same Chromium
+ * run, over the shared corpus (scripts and meta refreshes stripped, every network request refused).
+ * For each sampled element (40 a page, about 70% clickable, seeded by the page name): unique at
+ * generation, escapes, exceptions, time and length; then, for each of seven deploy-like changes
+ * applied to the live page and undone exactly afterwards (checked against the original HTML),
+ * whether the selector still finds exactly the element (kept), it and others (ambiguous), nothing
+ * (lost) or only other elements (wrong).
+ *
+ * Times (issue 14: at most 50 ms of wall clock per element). Node calls the page once per
+ * generation (one engine, one element, one run; three runs where the first takes under 10 ms, the
+ * best kept) and around each call reads the renderer main thread's CPU time (DevTools protocol)
+ * and its Linux scheduler counters (/proc/<pid>/task/<pid>/schedstat; the main thread's id is the
+ * process id): time on a CPU, time runnable but waiting on a run queue, timeslices. So every
+ * element has, from the same run and the same call, its wall clock in the page, the call's CPU
+ * time and the call's run-queue wait. No code in the page can keep the machine from giving the
+ * CPU to other processes in the middle of a synchronous call: the wall clock then grows by the
+ * run-queue wait, and wall − CPU − wait (the thread asleep or blocked) stays near zero. The report
+ * lists every element of our engine over 50 ms with these figures, and also holds our engine to
+ * "wall minus run-queue wait ≤ 50 ms", the part of the wall time the engine is answerable for
+ * (worked out so that a wait outside the generation is never subtracted: see `wallMinusWait`).
+ * For the "smallest of the clocks" figure, a run that is not tiny is run once more alone on the CPU
+ * clock (minus an empty round trip), and the engine's page batch is the sum of its calls' CPU time.
+ * Where /proc cannot be read (not Linux) the scheduler figures are n/a and the rest still runs.
  *
  *   npm run bench:selectors [-- --pages 20] [--filter reddit] [--engines goalpost] [--per-page 40] [--time-cap Infinity] [--work-budget 300000]
  *
  * Writes tests/bench/results/selectors-<time>.json and selectors-latest.json; prints markdown tables.
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,8 +36,8 @@ import { bundleForPage } from './lib/bundle.ts';
 import { launchChromium, loadOffline } from './lib/chromium.ts';
 import { corpusPages, preparedPage } from './lib/corpus.ts';
 import { markdownTable, mean, ms, percent, percentile } from './lib/stats.ts';
-import type { Page } from 'puppeteer-core';
-import type { EngineResult, PageJudgement, PrepareOptions, SampledInfo, StallProbe } from './page/selectors-page.ts';
+import type { Browser, Page } from 'puppeteer-core';
+import type { CallMeasurement, EngineResult, GenerationRun, OtherThread, PageJudgement, PrepareOptions, SampledInfo, StallProbe } from './page/selectors-page.ts';
 
 const MUTATION_LABELS = [
   '1. same-tag sibling inserted first in parent',
@@ -35,6 +51,17 @@ const MUTATION_LABELS = [
 /** The stall probe after each page's generation runs as long as our engine's batch, within these bounds. */
 const STALL_PROBE_MIN_MS = 50;
 const STALL_PROBE_MAX_MS = 1000;
+/** How long the tab runs a busy loop to tell its renderer from the browser's other renderers… */
+const IDENTIFY_PROBE_MS = 200;
+/** …and how far a main thread's time on a CPU may be from the tab's CPU clock over that loop: this many ms or this share of it. */
+const MATCH_TOLERANCE_MS = 10;
+const MATCH_TOLERANCE_SHARE = 0.2;
+/** The wall-clock bound of issue 14, per element. */
+const WALL_TARGET_MS = 50;
+/** Runs asleep or blocked for longer than this inside the generation are counted in the report. */
+const BLOCKED_NOTE_MS = 10;
+/** The renderer's other threads are listed for a call when they ran or waited this long in it. */
+const OTHER_THREAD_NOTE_MS = 0.5;
 /** Wall times from here up are re-timed alone on the renderer's CPU clock… */
 const RECHECK_MIN_MS = 2;
 /** …up to here. */
@@ -75,7 +102,7 @@ async function main(): Promise<void> {
         await loadOffline(tab, page, await preparedPage(page));
         await tab.evaluate(code);
         const loadMs = Date.now() - pageStart;
-        perPage.push(await benchPage(tab, cpu, page, engines, index));
+        perPage.push(await benchPage(browser, tab, cpu, page, engines, index));
         perPage.at(-1)!.phases!.load = loadMs;
         if (!perPage.at(-1)!.restored) console.warn(`! ${page}: the page did not return to its original HTML after the changes`);
       } catch (error) {
@@ -89,7 +116,7 @@ async function main(): Promise<void> {
   }
   const summary = summarize(perPage, engines);
   const load = { before: loadBefore, after: loadavg() };
-  const report = { date: new Date().toISOString(), seconds: (Date.now() - started) / 1000, load, timeCapMs: args['time-cap'] ?? 'as shipped', workBudget: args['work-budget'] ?? 'as shipped', pages: pages.length, engines, mutations: MUTATION_LABELS, summary, perPage };
+  const report = { date: new Date().toISOString(), seconds: (Date.now() - started) / 1000, load, schedulerReadable: summary.schedulerReadable, timeCapMs: args['time-cap'] ?? 'as shipped', workBudget: args['work-budget'] ?? 'as shipped', pages: pages.length, engines, mutations: MUTATION_LABELS, summary, perPage };
   await mkdir(RESULTS, { recursive: true });
   const json = JSON.stringify(report);
   await writeFile(join(RESULTS, `selectors-${report.date.replace(/[:.]/g, '-')}.json`), json);
@@ -108,6 +135,8 @@ async function main(): Promise<void> {
 /**
  * The targets of issues 3 and 14 for our engine: kept ≥ 93% and wrong ≤ 1% over all changes, p95 ≤ 5 ms
  * (smallest of the clocks) and max ≤ 50 ms of wall clock on every element, 100% unique, no escape.
+ * A wall-clock miss carries the same calls' evidence; beside it, the bound the engine can hold
+ * whatever else runs on the machine: wall minus run-queue wait ≤ 50 ms on every element.
  */
 function missedTargets(summary: ReturnType<typeof summarize>): string[] {
   const ours = summary.byEngine.goalpost;
@@ -117,30 +146,68 @@ function missedTargets(summary: ReturnType<typeof summarize>): string[] {
   if (share(ours.all.kept) < 0.93) missed.push(`kept ${percent(ours.all.kept, ours.all.total)} < 93%`);
   if (share(ours.all.wrong) > 0.01) missed.push(`wrong ${percent(ours.all.wrong, ours.all.total)} > 1%`);
   if (ours.p95 > 5) missed.push(`p95 ${ms(ours.p95)} > 5 ms`);
-  if (ours.wallMax > 50) missed.push(`max wall ${ms(ours.wallMax)} > 50 ms (${ours.over50} elements; longest stall of a busy loop in this run ${ms(summary.stalls.longest)})`);
+  if (ours.wallMax > WALL_TARGET_MS) {
+    missed.push(`max wall ${exactMs(ours.wallMax)} > ${WALL_TARGET_MS} ms (${elements(ours.over50)}; ${overEvidence(ours.overWallTarget)}; longest stall of a busy loop in this run ${exactMs(summary.stalls.longest)})`);
+  }
+  if (ours.wallMinusWaitMax !== null && ours.wallMinusWaitMax > WALL_TARGET_MS) {
+    missed.push(`wall minus run-queue wait ${exactMs(ours.wallMinusWaitMax)} > ${WALL_TARGET_MS} ms on ${elements(ours.overWallMinusWaitTarget)} (time the engine itself is answerable for)`);
+  }
   if (ours.unique < ours.elements) missed.push(`${ours.elements - ours.unique} selectors not unique`);
   if (ours.escapes > 0) missed.push(`${ours.escapes} selectors with an escape`);
   return missed;
+}
+
+function elements(count: number): string {
+  return count === 1 ? '1 element' : `${count} elements`;
+}
+
+/** "same calls: own CPU ≤ 1.90 ms, waiting on the run queue 68.10–258.30 ms" for the elements over the wall target. */
+function overEvidence(over: OverTarget[]): string {
+  if (over.length === 0) return 'none';
+  const cpu = `own CPU ≤ ${exactMs(Math.max(...over.map((row) => row.ownCpuMs)))}`;
+  const waits = over.map((row) => row.runQueueMs).filter((wait): wait is number => wait !== null);
+  if (waits.length < over.length) return `same calls: ${cpu}, run-queue wait n/a (no /proc schedstat)`;
+  const low = Math.min(...waits);
+  const high = Math.max(...waits);
+  return `same calls: ${cpu}, waiting on the run queue ${low === high ? exactMs(low) : `${low.toFixed(2)}–${exactMs(high)}`}`;
 }
 
 /**
  * One page: sample, generate with each engine (alternating who goes first, so neither always meets
  * a warm cache), then judge every selector against the seven changes.
  */
-async function benchPage(tab: Page, cpu: CpuClock, page: string, engines: string[], pageIndex: number): Promise<PageRecord> {
+async function benchPage(browser: Browser, tab: Page, cpu: CpuClock, page: string, engines: string[], pageIndex: number): Promise<PageRecord> {
   const call = <T>(name: string, ...callArgs: unknown[]) =>
     tab.evaluate((fn, list) => (globalThis as any).__goalpostBench[fn](...list) as T, name, callArgs);
   const options: PrepareOptions = { seed: page, perPage: Number(args['per-page']), clickableShare: 0.7, timeCapMs: timeCap(), workBudget: args['work-budget'] ? Number(args['work-budget']) : null };
   const sampled = await call<SampledInfo[]>('prepare', options);
+  // Found again on every page: a navigation may move the tab to another renderer process.
+  const thread = await rendererThread(browser, cpu, () => call<StallProbe>('stallProbe', IDENTIFY_PROBE_MS));
+  if (thread.why) console.warn(`! ${page}: the tab's renderer main thread was not found (${thread.why}): no scheduler figures on this page`);
   const phases = { load: 0, generate: Date.now(), judge: 0 };
-  // Each engine runs over the whole page in one call, timed on the renderer's CPU clock: that
-  // bounds every run in it. Who goes first alternates from page to page.
+  // One call per generation, measured around by Node: the main thread's CPU time and its run-queue
+  // wait belong to that generation, not to a rerun. A cheap element is run three times (the page
+  // asks for it) and its wall time is the best run's. Who goes first alternates from page to page.
   const walls: Record<string, number[]> = {};
+  const measured: Record<string, CallMeasurement[][]> = {};
   const batchCpu: Record<string, number> = {};
   for (const engine of pageIndex % 2 === 0 ? engines : [...engines].reverse()) {
-    batchCpu[engine] = await cpu.measure(async () => {
-      walls[engine] = await call<number[]>('generateAll', engine);
-    });
+    walls[engine] = [];
+    measured[engine] = [];
+    batchCpu[engine] = 0;
+    for (const [index] of sampled.entries()) {
+      const calls: CallMeasurement[] = [];
+      let again = true;
+      while (again) {
+        const { value, measurement } = await measureCall(cpu, thread, () => call<GenerationRun>('generateOne', engine, index));
+        calls.push({ ...measurement, wallMs: value.wallMs });
+        again = value.again;
+      }
+      walls[engine].push(Math.min(...calls.map((measurement) => measurement.wallMs)));
+      measured[engine].push(calls);
+      // Each call's CPU time includes its round trip, so the sum bounds the batch's work from above.
+      batchCpu[engine] += calls.reduce((sum, measurement) => sum + measurement.cpuMs, 0);
+    }
   }
   // Wall time on a shared machine also counts the time other processes held the cores. A run
   // that is not tiny is run once more alone on the CPU clock (minus an empty round trip's cost),
@@ -167,10 +234,195 @@ async function benchPage(tab: Page, cpu: CpuClock, page: string, engines: string
     for (const engine of engines) {
       results[engine]!.cpuMs = cpuTimes[index]![engine]!;
       results[engine]!.batchCpuMs = batchCpu[engine]!;
+      results[engine]!.calls = measured[engine]![index]!;
     }
     return { ...info, results };
   });
-  return { page, records, restored: judged.restored, phases, stall };
+  return { page, records, restored: judged.restored, phases, stall, rendererPid: thread.pid, rendererMismatchMs: thread.mismatchMs, rendererNotFound: thread.why, emptyCallCpuMs: overhead };
+}
+
+/**
+ * One call to the page with the renderer main thread measured around it: its CPU time on the
+ * DevTools protocol clock (read outside the scheduler window, so that window holds only the call)
+ * and the scheduler's counters. The wall-clock window is read outside the scheduler reads, so it
+ * holds them and never comes out shorter than the stretch they cover; the renderer's other threads
+ * are read outside everything else. Whether the thread was
+ * asleep is read after the counters at the start and before them at the end: asleep at the end
+ * means it went idle after the generation, and that sleep is among the ones counted.
+ */
+async function measureCall<T>(cpu: CpuClock, thread: RendererThread, work: () => Promise<T>): Promise<{ value: T; measurement: Omit<CallMeasurement, 'wallMs'> }> {
+  const othersBefore = thread.readOthers();
+  const metricsBefore = await cpu.readMetrics();
+  const windowStart = performance.now();
+  const before = thread.read();
+  const asleepBefore = thread.asleep();
+  const value = await work();
+  const asleepAfter = thread.asleep();
+  const after = thread.read();
+  const windowMs = performance.now() - windowStart;
+  const metricsAfter = await cpu.readMetrics();
+  const othersAfter = thread.readOthers();
+  const counted = before !== null && after !== null;
+  return {
+    value,
+    measurement: {
+      cpuMs: metricsAfter.cpuMs - metricsBefore.cpuMs,
+      jsHeapChangeKb: (metricsAfter.jsHeapUsedBytes - metricsBefore.jsHeapUsedBytes) / 1024,
+      onCpuMs: counted ? (after.onCpuNs - before.onCpuNs) / 1e6 : null,
+      runQueueMs: counted ? (after.runQueueNs - before.runQueueNs) / 1e6 : null,
+      timeslices: counted ? after.timeslices - before.timeslices : null,
+      preemptions: counted ? after.involuntarySwitches - before.involuntarySwitches : null,
+      sleeps: counted ? after.voluntarySwitches - before.voluntarySwitches : null,
+      majorFaults: counted ? after.majorFaults - before.majorFaults : null,
+      asleepBefore: counted ? asleepBefore : null,
+      asleepAfter: counted ? asleepAfter : null,
+      windowMs,
+      otherThreads: counted ? otherThreadsBetween(othersBefore, othersAfter) : null,
+    },
+  };
+}
+
+/**
+ * The tab's renderer main thread, for its scheduler counters. Of the browser's renderers (a spare
+ * one may be starting up at the same time), the tab's is the one whose main thread's time on a CPU
+ * grew by what the tab's own CPU clock says while the tab runs a busy loop: the same quantity on
+ * two clocks (that clock's reads can also hold a task the thread was busy with, hence the
+ * tolerance). It must also have been on a CPU or waiting for one all through the loop. Not found
+ * where the counters cannot be read (not Linux) or no thread matches.
+ */
+async function rendererThread(browser: Browser, cpu: CpuClock, busyLoop: () => Promise<StallProbe>): Promise<RendererThread> {
+  const pids = (await rendererPids(browser)).filter((pid) => readThreadCounters(pid) !== null);
+  const notFound = (why: string | null): RendererThread => ({ found: false, pid: null, why, mismatchMs: null, read: () => null, asleep: () => false, readOthers: () => new Map() });
+  if (pids.length === 0) return notFound(null);
+  const cpuBefore = await cpu.read();
+  const before = pids.map(readThreadCounters);
+  const loop = await busyLoop();
+  const after = pids.map(readThreadCounters);
+  const tabCpuMs = (await cpu.read()) - cpuBefore;
+  let chosen = pids[0]!;
+  let mismatchMs = Infinity;
+  let runnableMs = 0;
+  for (const [i, pid] of pids.entries()) {
+    if (!before[i] || !after[i]) continue;
+    const onCpuMs = (after[i]!.onCpuNs - before[i]!.onCpuNs) / 1e6;
+    if (Math.abs(tabCpuMs - onCpuMs) < mismatchMs) {
+      mismatchMs = Math.abs(tabCpuMs - onCpuMs);
+      runnableMs = onCpuMs + (after[i]!.runQueueNs - before[i]!.runQueueNs) / 1e6;
+      chosen = pid;
+    }
+  }
+  if (mismatchMs > Math.max(MATCH_TOLERANCE_MS, MATCH_TOLERANCE_SHARE * tabCpuMs)) return notFound(`the closest is off the tab's CPU clock by ${exactMs(mismatchMs)}`);
+  if (runnableMs < loop.ms - MATCH_TOLERANCE_MS) return notFound(`the closest, matching the tab's CPU clock within ${exactMs(mismatchMs)}, was on a CPU or waiting for one only ${exactMs(runnableMs)} of a ${exactMs(loop.ms)} busy loop`);
+  return { found: true, pid: chosen, why: null, mismatchMs, read: () => readThreadCounters(chosen), asleep: () => isAsleep(chosen), readOthers: () => readOtherThreads(chosen) };
+}
+
+/** Renderer process ids: as the browser reports them, or else its descendants started with `--type=renderer`. */
+async function rendererPids(browser: Browser): Promise<number[]> {
+  try {
+    const session = await browser.target().createCDPSession();
+    const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
+    await session.detach();
+    const pids = processInfo.filter((info) => info.type === 'renderer').map((info) => info.id);
+    if (pids.length > 0) return pids;
+  } catch {
+    // Older or other browsers: look in /proc below.
+  }
+  const browserPid = browser.process()?.pid;
+  if (browserPid === undefined) return [];
+  const parentOf = (pid: number) => Number(readText(`/proc/${pid}/stat`)?.split(') ')[1]?.split(' ')[1] ?? 0);
+  const descends = (pid: number) => {
+    for (let parent = parentOf(pid); parent > 1; parent = parentOf(parent)) if (parent === browserPid) return true;
+    return false;
+  };
+  let entries: string[] = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => readText(`/proc/${pid}/cmdline`)?.includes('--type=renderer') && descends(pid));
+}
+
+/**
+ * The main thread's scheduler counters: its schedstat line (ns on a CPU, ns waiting on a run
+ * queue, timeslices); from its status, how often it gave up the CPU itself (to sleep or block)
+ * and how often the scheduler took it away; from its stat line, its major page faults (a page
+ * read from disk blocks the thread).
+ */
+function readThreadCounters(pid: number): ThreadCounters | null {
+  const fields = readText(`/proc/${pid}/task/${pid}/schedstat`)?.trim().split(/\s+/).map(Number);
+  if (!fields || fields.length < 3 || fields.some((field) => !Number.isFinite(field))) return null;
+  const status = readText(`/proc/${pid}/task/${pid}/status`) ?? '';
+  const count = (name: string) => Number(new RegExp(`^${name}:\\s*(\\d+)`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return {
+    onCpuNs: fields[0]!,
+    runQueueNs: fields[1]!,
+    timeslices: fields[2]!,
+    voluntarySwitches: count('voluntary_ctxt_switches'),
+    involuntarySwitches: count('nonvoluntary_ctxt_switches'),
+    majorFaults: Number(statFields(pid)?.[STAT_MAJOR_FAULTS] ?? Number.NaN),
+  };
+}
+
+/**
+ * Time on a CPU and waiting on a run queue of each of the renderer's other threads (V8's helpers,
+ * the compositor, IO), by thread id: the main thread may be waiting for one of them.
+ */
+function readOtherThreads(pid: number): Map<number, OtherThread> {
+  const threads = new Map<number, OtherThread>();
+  let ids: string[] = [];
+  try {
+    ids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return threads;
+  }
+  for (const id of ids.map(Number).filter((id) => id !== pid)) {
+    const fields = readText(`/proc/${pid}/task/${id}/schedstat`)?.trim().split(/\s+/).map(Number);
+    if (!fields || fields.length < 2) continue;
+    if (!threadNames.has(id)) threadNames.set(id, readText(`/proc/${pid}/task/${id}/comm`)?.trim() ?? String(id));
+    threads.set(id, { name: threadNames.get(id)!, onCpuMs: fields[0]! / 1e6, runQueueMs: fields[1]! / 1e6 });
+  }
+  return threads;
+}
+
+const threadNames = new Map<number, string>();
+
+/** The other threads that ran or waited at least OTHER_THREAD_NOTE_MS between two reads, most waiting first. */
+function otherThreadsBetween(before: Map<number, OtherThread>, after: Map<number, OtherThread>): OtherThread[] {
+  const busy: OtherThread[] = [];
+  for (const [id, last] of after) {
+    const first = before.get(id) ?? { name: last.name, onCpuMs: 0, runQueueMs: 0 };
+    const onCpuMs = last.onCpuMs - first.onCpuMs;
+    const runQueueMs = last.runQueueMs - first.runQueueMs;
+    if (onCpuMs >= OTHER_THREAD_NOTE_MS || runQueueMs >= OTHER_THREAD_NOTE_MS) busy.push({ name: last.name, onCpuMs, runQueueMs });
+  }
+  return busy.sort((a, b) => b.runQueueMs - a.runQueueMs);
+}
+
+/** Fields of /proc/<pid>/stat from the third (the state) on: the name before them may hold spaces. */
+function statFields(pid: number): string[] | null {
+  const stat = readText(`/proc/${pid}/task/${pid}/stat`);
+  return stat === null ? null : stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** Index of the major page faults (the stat line's 12th field) in `statFields`. */
+const STAT_MAJOR_FAULTS = 9;
+
+/** The thread is sleeping or blocked (any state but running or waiting to run), by its stat line. */
+function isAsleep(pid: number): boolean {
+  const state = statFields(pid)?.[0];
+  return state !== undefined && state !== 'R';
+}
+
+function readText(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -180,13 +432,20 @@ async function benchPage(tab: Page, cpu: CpuClock, page: string, engines: string
 async function cpuClock(tab: Page): Promise<CpuClock> {
   const session = await tab.createCDPSession();
   await session.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const read = async () => (await session.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'ThreadTime')!.value * 1000;
+  const readMetrics = async () => {
+    const { metrics } = await session.send('Performance.getMetrics');
+    const metric = (name: string) => metrics.find((candidate) => candidate.name === name)!.value;
+    return { cpuMs: metric('ThreadTime') * 1000, jsHeapUsedBytes: metric('JSHeapUsedSize') };
+  };
+  const read = async () => (await readMetrics()).cpuMs;
   const measure = async (work: () => Promise<unknown>) => {
     const before = await read();
     await work();
     return (await read()) - before;
   };
   return {
+    read,
+    readMetrics,
     measure,
     // The cost of an empty round trip, to subtract: the median of a few.
     overhead: async (empty) => {
@@ -207,6 +466,7 @@ function timeCap(): number | null {
 function summarize(perPage: PageRecord[], engines: string[]) {
   const records = perPage.flatMap((page) => page.records);
   const byEngine: Record<string, EngineSummary> = {};
+  const pageOf = new Map(perPage.flatMap((page) => page.records.map((record) => [record, page.page] as const)));
   for (const engine of engines) {
     const results = records.map((record) => record.results[engine]).filter((result): result is EngineResult => !!result);
     // Both clocks overstate the work (wall: other processes; CPU: the round trip), so the smaller
@@ -215,6 +475,37 @@ function summarize(perPage: PageRecord[], engines: string[]) {
     // or the rest of the batch), so the smallest is the tightest honest bound.
     const times = results.map((result) => Math.min(result.wallMs, result.cpuMs ?? Infinity, result.batchCpuMs));
     const wallTimes = results.map((result) => result.wallMs);
+    const overWallTarget: OverTarget[] = [];
+    for (const record of records) {
+      const result = record.results[engine];
+      if (!result || result.wallMs <= WALL_TARGET_MS) continue;
+      const call = bestCall(result);
+      overWallTarget.push({
+        page: pageOf.get(record)!,
+        tag: record.tag,
+        stopped: result.stopped,
+        wallMs: result.wallMs,
+        cpuMs: call.cpuMs,
+        ownCpuMs: ownCpu(call),
+        onCpuMs: call.onCpuMs,
+        runQueueMs: call.runQueueMs,
+        timeslices: call.timeslices,
+        preemptions: call.preemptions,
+        sleeps: call.sleeps,
+        majorFaults: call.majorFaults,
+        asleepBefore: call.asleepBefore,
+        asleepAfter: call.asleepAfter,
+        windowMs: call.windowMs,
+        jsHeapChangeKb: call.jsHeapChangeKb,
+        otherThreads: call.otherThreads,
+        blockedMs: call.runQueueMs === null ? null : result.wallMs - call.cpuMs - call.runQueueMs,
+        wallMinusWaitMs: wallMinusWait(result),
+      });
+    }
+    const ownCpuTimes = results.flatMap((result) => result.calls.map(ownCpu));
+    const runs = results.flatMap((result) => result.calls);
+    const blocked = runs.filter((call) => call.runQueueMs !== null && call.wallMs - call.cpuMs - call.runQueueMs > BLOCKED_NOTE_MS);
+    const minusWait = results.map(wallMinusWait).filter((value): value is number => value !== null);
     const lengths = results.filter((result) => result.selector !== null).map((result) => result.selector!.length);
     const mutations = MUTATION_LABELS.map((_, m) => {
       const counts = { kept: 0, ambiguous: 0, lost: 0, wrong: 0, total: 0 };
@@ -259,7 +550,20 @@ function summarize(perPage: PageRecord[], engines: string[]) {
       wallP50: percentile(wallTimes, 50),
       wallP95: percentile(wallTimes, 95),
       wallMax: Math.max(...wallTimes),
-      over50: wallTimes.filter((wall) => wall > 50).length,
+      over50: wallTimes.filter((wall) => wall > WALL_TARGET_MS).length,
+      overWallTarget,
+      ownCpuMax: Math.max(...ownCpuTimes),
+      wallMinusWaitMax: minusWait.length > 0 ? Math.max(...minusWait) : null,
+      overWallMinusWaitTarget: minusWait.filter((value) => value > WALL_TARGET_MS).length,
+      withoutCounters: results.length - minusWait.length,
+      runs: {
+        total: runs.length,
+        overTarget: runs.filter((call) => call.wallMs > WALL_TARGET_MS).length,
+        blocked: blocked.length,
+        blockedMax: Math.max(0, ...blocked.map((call) => call.wallMs - call.cpuMs - call.runQueueMs!)),
+        blockedHeapFell: blocked.filter((call) => call.jsHeapChangeKb < 0).length,
+        blockedOthersWaitMs: blocked.map((call) => othersWaitMs(call.otherThreads)),
+      },
       nondeterministic: results.filter((result) => !result.deterministic).length,
       stoppedByWork: results.filter((result) => result.stopped === 'work').length,
       stoppedByClock: results.filter((result) => result.stopped === 'clock').length,
@@ -278,6 +582,8 @@ function summarize(perPage: PageRecord[], engines: string[]) {
   };
   return {
     stalls,
+    schedulerReadable: perPage.some((page) => page.rendererPid != null),
+    emptyCallCpuMs: percentile(perPage.filter((page) => page.emptyCallCpuMs !== undefined).map((page) => page.emptyCallCpuMs!), 50),
     pagesWithElements: perPage.filter((page) => page.records.length > 0).length,
     pageErrors: perPage.filter((page) => page.error).length,
     notRestored: perPage.filter((page) => !page.restored).length,
@@ -287,6 +593,50 @@ function summarize(perPage: PageRecord[], engines: string[]) {
     bareFirsts: records.filter((record) => record.bareFirst).length,
     byEngine,
   };
+}
+
+/** The call of the run whose wall time the element reports (the best of its runs). */
+function bestCall(result: EngineResult): CallMeasurement {
+  return result.calls.reduce((best, call) => (call.wallMs < best.wallMs ? call : best));
+}
+
+/**
+ * Wall time minus the time the scheduler kept the thread waiting for a CPU, in the best run's
+ * call: the part of the wall time the engine is answerable for, its own CPU time plus any time
+ * the thread slept or blocked inside the generation. The counters cover the whole call window,
+ * which is longer than the generation (round trip, reads), so this is worked out from what must
+ * hold inside the generation:
+ * - the thread did not sleep in the window, or only once into the idle it was found in at the end:
+ *   the generation was on the CPU or waiting for it throughout, so the figure is its own CPU time
+ *   (at most the call's CPU time, at most its wall time);
+ * - else, if the thread was asleep at the start (so the counters held no wait from before the
+ *   window), only the wait that cannot have fallen outside the generation is subtracted: at least
+ *   wait − (window − wall);
+ * - else nothing is subtracted.
+ * `null` without the scheduler's counters.
+ */
+function wallMinusWait(result: EngineResult): number | null {
+  const call = bestCall(result);
+  if (call.runQueueMs === null || call.sleeps === null) return null;
+  if (call.sleeps - (call.asleepAfter ? 1 : 0) <= 0) return ownCpu(call);
+  if (!call.asleepBefore) return call.wallMs;
+  const waitInside = Math.max(0, call.runQueueMs - (call.windowMs - call.wallMs));
+  return Math.max(0, call.wallMs - waitInside);
+}
+
+/** The generation's own CPU time is at most the call's CPU time, and at most its wall time. */
+function ownCpu(call: CallMeasurement): number {
+  return Math.min(call.wallMs, call.cpuMs);
+}
+
+/** How long the renderer's other threads waited on the run queue in a call, all together. */
+function othersWaitMs(threads: OtherThread[] | null): number {
+  return (threads ?? []).reduce((sum, thread) => sum + thread.runQueueMs, 0);
+}
+
+/** Milliseconds with two decimals, whatever the size: the stall evidence must not be rounded away. */
+function exactMs(value: number | null): string {
+  return value === null || Number.isNaN(value) ? 'n/a' : `${value.toFixed(2)} ms`;
 }
 
 /**
@@ -329,7 +679,9 @@ function render(summary: ReturnType<typeof summarize>, engines: string[], perPag
     ['exceptions', ...e.map((s) => String(s.exceptions))],
     ['time p50 / p95 / max (smallest of the clocks)', ...e.map((s) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.max)}`)],
     ['time p50 / p95 / max (wall clock only)', ...e.map((s) => `${ms(s.wallP50)} / ${ms(s.wallP95)} / ${ms(s.wallMax)}`)],
-    ['elements over 50 ms (wall clock)', ...e.map((s) => `${s.over50} (${percent(s.over50, s.elements)})`)],
+    [`elements over ${WALL_TARGET_MS} ms (wall clock)`, ...e.map((s) => `${s.over50} (${percent(s.over50, s.elements)})`)],
+    ['max own CPU time of one generation (same call)', ...e.map((s) => exactMs(s.ownCpuMax))],
+    ['max of wall minus run-queue wait (same call)', ...e.map((s) => exactMs(s.wallMinusWaitMax))],
     ['different selector on a repeat run (runs < 10 ms repeated)', ...e.map((s) => String(s.nondeterministic))],
     ['searches ended by the work budget / by the clock', ...e.map((s, i) => (engines[i] === 'goalpost' ? `${s.stoppedByWork} / ${s.stoppedByClock}` : 'n/a'))],
     ['length mean / max', ...e.map((s) => `${s.meanLength.toFixed(1)} / ${s.maxLength}`)],
@@ -359,6 +711,15 @@ function render(summary: ReturnType<typeof summarize>, engines: string[], perPag
       return [label, `${percent(c.kept, c.total)} / ${percent(c.repaired, c.total)} / ${percent(c.wrong, c.total)} (${percent(c.wrongRepair, c.total)}) / ${percent(c.missed, c.total)}`];
     }),
   ) : '';
+  const overTable = ours && ours.overWallTarget.length > 0 ? markdownTable(
+    ['page', 'element', 'ended by', 'wall', 'CPU (call)', 'on CPU (scheduler)', 'run-queue wait', 'timeslices / preempted / slept / major faults', 'asleep at start / end', 'call window', 'JS heap change', 'other renderer threads: on CPU / waiting', 'wall − CPU − wait', 'wall − wait (engine\'s share)'],
+    ours.overWallTarget.map((row) => [
+      row.page, row.tag, row.stopped ?? 'finished', exactMs(row.wallMs), exactMs(row.cpuMs), exactMs(row.onCpuMs), exactMs(row.runQueueMs),
+      [row.timeslices, row.preemptions, row.sleeps, row.majorFaults].map((count) => (count === null ? 'n/a' : String(count))).join(' / '),
+      [row.asleepBefore, row.asleepAfter].map((asleep) => (asleep === null ? 'n/a' : asleep ? 'yes' : 'no')).join(' / '),
+      exactMs(row.windowMs), `${row.jsHeapChangeKb.toFixed(0)} KB`, otherThreadsCell(row.otherThreads), exactMs(row.blockedMs), exactMs(row.wallMinusWaitMs),
+    ]),
+  ) : '';
   const errors = perPage.filter((page) => page.error).map((page) => `- ${page.page}: ${page.error!.slice(0, 200)}`);
   const phase = (name: 'load' | 'generate' | 'judge') => `${name} ${(perPage.reduce((sum, page) => sum + (page.phases?.[name] ?? 0), 0) / 1000).toFixed(0)} s`;
   return [
@@ -367,6 +728,7 @@ function render(summary: ReturnType<typeof summarize>, engines: string[], perPag
     '',
     overview,
     '',
+    ...(ours ? [timeEvidence(ours, summary.schedulerReadable, summary.emptyCallCpuMs, overTable), ''] : []),
     changes,
     '',
     ...(healedTable ? ['Our selector with the fingerprint recorded at pick time: the health check (lib/selector/health.ts) flags a lost, ambiguous or moved selector and relocate repairs it.', '', healedTable, ''] : []),
@@ -385,7 +747,62 @@ function render(summary: ReturnType<typeof summarize>, engines: string[], perPag
   ].join('\n');
 }
 
+/** "3.10 ms / 12.40 ms (ThreadPoolForeg 9.00 ms)": all the other threads, and the one that waited longest. */
+function otherThreadsCell(threads: OtherThread[] | null): string {
+  if (threads === null) return 'n/a';
+  const onCpu = threads.reduce((sum, thread) => sum + thread.onCpuMs, 0);
+  const longest = threads[0];
+  return `${exactMs(onCpu)} / ${exactMs(othersWaitMs(threads))}` + (longest && longest.runQueueMs > 0 ? ` (${longest.name} ${exactMs(longest.runQueueMs)})` : '');
+}
+
+/**
+ * Issue 14's wall-clock bound, with the same-run evidence for every element of our engine over it:
+ * a thread kept off the CPU by other processes waits on the run queue, its own CPU time stays small.
+ */
+function timeEvidence(ours: EngineSummary, schedulerReadable: boolean, emptyCallCpuMs: number, overTable: string): string {
+  const over = ours.overWallTarget;
+  const lines: string[] = [];
+  if (!schedulerReadable) lines.push('The renderer\'s scheduler counters (/proc/<pid>/task/<pid>/schedstat) could not be read here: run-queue figures are n/a.', '');
+  if (over.length === 0) {
+    lines.push(`Elements over ${WALL_TARGET_MS} ms wall (goalpost): 0.`);
+  } else {
+    const waits = over.map((row) => row.runQueueMs).filter((wait): wait is number => wait !== null);
+    const waited = waits.length < over.length ? 'its run-queue wait is n/a' : `it waited on the run queue ${waits.map((wait) => exactMs(wait)).join(', ')}`;
+    lines.push(
+      `Elements over ${WALL_TARGET_MS} ms wall (goalpost), with what the renderer's main thread did in that same call. CPU: the DevTools protocol clock, ` +
+        `round trip included (an empty call: ${exactMs(emptyCallCpuMs)}, median). On CPU, run-queue wait, timeslices, times preempted (the scheduler took the CPU away), ` +
+        'times slept (the thread gave the CPU up; going idle after the call is one), major page faults (pages read from disk) and whether it was asleep: ' +
+        'the Linux scheduler over the call window, which also holds the round trip. JS heap change: over the CPU clock\'s reads; a fall means a garbage collection ran. ' +
+        'Other renderer threads: their time on a CPU and waiting for one around the call, all together and the one that waited longest (the main thread may wait for them). ' +
+        'wall − CPU − wait: when above 0, at least that long asleep or blocked inside the generation; at or below 0, the call\'s CPU and wait hold its whole wall time. ' +
+        'wall − wait: the part of the wall time the engine is answerable for (its own CPU time when the thread did not sleep inside the call).',
+      '',
+      overTable,
+      '',
+      `Elements over ${WALL_TARGET_MS} ms wall: ${over.length}; in all of them the thread's own CPU time was ≤ ${exactMs(Math.max(...over.map((row) => row.ownCpuMs)))} and ${waited}.`,
+    );
+  }
+  lines.push(
+    '',
+    `Wall minus the time the scheduler kept the thread waiting, max over all ${ours.elements - ours.withoutCounters} elements of goalpost` +
+      (ours.withoutCounters > 0 ? ` with scheduler counters (${ours.withoutCounters} without)` : '') + `: ${exactMs(ours.wallMinusWaitMax)} ` +
+      `(${ours.overWallMinusWaitTarget} over ${WALL_TARGET_MS} ms; the engine's own share of the wall clock).`,
+    '',
+    `Every run of goalpost, repeats of cheap elements included (${ours.runs.total}): ${ours.runs.overTarget} over ${WALL_TARGET_MS} ms of wall; ` +
+      `${ours.runs.blocked} spent over ${BLOCKED_NOTE_MS} ms asleep or blocked inside the generation (wall − CPU − wait), not waiting for a CPU` +
+      (ours.runs.blocked > 0
+        ? ` (up to ${exactMs(ours.runs.blockedMax)}; in them the renderer's other threads waited on the run queue ${ours.runs.blockedOthersWaitMs.map((wait) => exactMs(wait)).join(', ')} ` +
+          `in all; the JS heap fell in ${ours.runs.blockedHeapFell} of them)`
+        : '') + '.',
+  );
+  return lines.join('\n');
+}
+
 interface CpuClock {
+  /** The renderer main thread's CPU clock in milliseconds. */
+  read(): Promise<number>;
+  /** The same, with the JavaScript heap in use (one read). */
+  readMetrics(): Promise<{ cpuMs: number; jsHeapUsedBytes: number }>;
   /** CPU milliseconds the renderer's main thread spent while `work` ran. */
   measure(work: () => Promise<unknown>): Promise<number>;
   overhead(empty: () => Promise<unknown>): Promise<number>;
@@ -408,6 +825,63 @@ interface PageRecord {
   phases?: { load: number; generate: number; judge: number };
   /** The busy loop run after the page's generation (see `stallProbe`). */
   stall?: StallProbe;
+  /** The tab's renderer process, whose main thread's scheduler counters were read; `null` where unreadable or not found. */
+  rendererPid?: number | null;
+  /** How far that thread's time on a CPU was from the tab's CPU clock over the busy loop that found it. */
+  rendererMismatchMs?: number | null;
+  /** Why it was not found, where the counters could be read. */
+  rendererNotFound?: string | null;
+  /** CPU time of an empty call to the page (median of five): the round trip inside every call's CPU time. */
+  emptyCallCpuMs?: number;
+}
+
+/** The tab's renderer main thread (its id is the process id). */
+interface RendererThread {
+  found: boolean;
+  pid: number | null;
+  /** Why the thread was not found, where the counters could be read. */
+  why: string | null;
+  /** How far the chosen thread's time on a CPU was from the tab's CPU clock over the busy loop. */
+  mismatchMs: number | null;
+  read(): ThreadCounters | null;
+  asleep(): boolean;
+  readOthers(): Map<number, OtherThread>;
+}
+
+/** One read of a thread's scheduler counters (see `readThreadCounters`). */
+interface ThreadCounters {
+  onCpuNs: number;
+  runQueueNs: number;
+  timeslices: number;
+  voluntarySwitches: number;
+  involuntarySwitches: number;
+  majorFaults: number;
+}
+
+/** An element whose generation took more than the wall-clock target, with its call's figures. */
+interface OverTarget {
+  page: string;
+  tag: string;
+  stopped: EngineResult['stopped'];
+  wallMs: number;
+  /** CPU time of the call, round trip included (DevTools protocol clock). */
+  cpuMs: number;
+  /** The generation's own CPU time, at most (see `ownCpu`). */
+  ownCpuMs: number;
+  onCpuMs: number | null;
+  runQueueMs: number | null;
+  timeslices: number | null;
+  preemptions: number | null;
+  sleeps: number | null;
+  majorFaults: number | null;
+  asleepBefore: boolean | null;
+  asleepAfter: boolean | null;
+  windowMs: number;
+  jsHeapChangeKb: number;
+  otherThreads: OtherThread[] | null;
+  /** wall − CPU − run-queue wait: when above 0, at least this long off the CPU without being runnable (asleep or blocked) inside the generation. */
+  blockedMs: number | null;
+  wallMinusWaitMs: number | null;
 }
 
 interface EngineSummary {
@@ -425,6 +899,20 @@ interface EngineSummary {
   wallMax: number;
   /** Elements whose generation took more than 50 ms of wall clock. */
   over50: number;
+  /** Those elements, with the figures of their own call. */
+  overWallTarget: OverTarget[];
+  /** The most own CPU time of one generation, by its call's CPU clock (every run counts, not only the best). */
+  ownCpuMax: number;
+  /** The most wall time minus run-queue wait of one element (see `wallMinusWait`); `null` without scheduler counters. */
+  wallMinusWaitMax: number | null;
+  overWallMinusWaitTarget: number;
+  /** Elements on pages where the renderer's main thread was not found: no scheduler figures. */
+  withoutCounters: number;
+  /**
+   * Every run, repeats of cheap elements included: how many, how many over the wall target, and
+   * how many spent over BLOCKED_NOTE_MS asleep or blocked (wall − CPU − wait) inside the generation.
+   */
+  runs: { total: number; overTarget: number; blocked: number; blockedMax: number; blockedHeapFell: number; blockedOthersWaitMs: number[] };
   nondeterministic: number;
   stoppedByWork: number;
   stoppedByClock: number;

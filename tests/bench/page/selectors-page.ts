@@ -8,10 +8,11 @@ import { sampleElements, type Sampled } from './sample';
 
 /**
  * Runs inside the benchmark page (bundled by tests/bench/lib/bundle.ts), driven step by step from
- * Node so that Node can read the renderer's CPU clock between steps: `prepare` samples the
- * elements, `generateAll` runs one engine on all of them, `rerun` runs one generation again to be
- * timed alone, `judge` applies each deploy-like change and sees what every selector now matches. Both engines see the same
- * elements and the same changed pages.
+ * Node so that Node can read the renderer's clocks between steps: `prepare` samples the elements,
+ * `generateOne` runs one engine once on one element (one call per generation, so that Node can
+ * read the main thread's CPU time and its scheduler counters around each), `rerun` runs one
+ * generation again to be timed alone, `judge` applies each deploy-like change and sees what every
+ * selector now matches. Both engines see the same elements and the same changed pages.
  */
 let state: { original: string; sampled: Sampled[]; fingerprints: ElementFingerprint[]; results: Array<Record<string, EngineResult>> } | null = null;
 
@@ -93,38 +94,39 @@ export function stallProbe(ms: number): StallProbe {
 }
 
 /**
- * One engine on every element, in one call (Node reads the renderer's CPU clock around it). A
- * cheap run (under REPEAT_BELOW_MS, where scheduling noise weighs most) is run three times and
- * the best wall time kept; a repeat that returns another selector marks the engine as
+ * One run of one engine on one element, in one call (Node reads the renderer's CPU clock and the
+ * main thread's scheduler counters around it, so they belong to this one generation). A cheap run
+ * (under REPEAT_BELOW_MS, where scheduling noise weighs most) asks Node for two more calls and
+ * the best wall time is kept; a repeat that returns another selector marks the engine as
  * non-deterministic on that element.
  */
-export function generateAll(engineId: string): number[] {
+export function generateOne(engineId: string, index: number): GenerationRun {
   const { sampled, results } = current();
-  const engine = engineById(engineId);
-  return sampled.map(({ element }, index) => {
-    const first = timed(engine, element);
-    let best = first.ms;
-    let deterministic = true;
-    for (let i = 0; i < 2 && first.ms < REPEAT_BELOW_MS; i++) {
-      const again = timed(engine, element);
-      best = Math.min(best, again.ms);
-      deterministic &&= again.selector === first.selector;
-    }
-    const found = first.selector === null ? [] : matches(document, first.selector);
-    results[index]![engineId] = {
-      selector: first.selector,
-      stopped: first.stopped,
-      error: first.error,
-      wallMs: best,
-      cpuMs: null,
-      batchCpuMs: Number.NaN,
-      deterministic,
-      unique: found.length === 1 && found[0] === element,
-      escape: first.selector?.includes('\\') ?? false,
-      outcomes: [],
-    };
-    return best;
-  });
+  const element = sampled[index]!.element;
+  const run = timed(engineById(engineId), element);
+  const earlier = results[index]![engineId];
+  if (earlier) {
+    earlier.runs++;
+    earlier.wallMs = Math.min(earlier.wallMs, run.ms);
+    earlier.deterministic &&= run.selector === earlier.selector;
+    return { wallMs: run.ms, again: earlier.runs < 3 };
+  }
+  const found = run.selector === null ? [] : matches(document, run.selector);
+  results[index]![engineId] = {
+    selector: run.selector,
+    stopped: run.stopped,
+    error: run.error,
+    wallMs: run.ms,
+    runs: 1,
+    cpuMs: null,
+    batchCpuMs: Number.NaN,
+    calls: [],
+    deterministic: true,
+    unique: found.length === 1 && found[0] === element,
+    escape: run.selector?.includes('\\') ?? false,
+    outcomes: [],
+  };
+  return { wallMs: run.ms, again: run.ms < REPEAT_BELOW_MS };
 }
 
 /** One more run of one engine on one element, for Node to time alone on the CPU clock. */
@@ -256,10 +258,14 @@ export interface EngineResult {
   error: string | null;
   /** Wall-clock time as the page saw it (best of three for cheap runs). */
   wallMs: number;
+  /** Generations run: 1, or 3 when the first took under REPEAT_BELOW_MS. */
+  runs: number;
   /** Renderer main-thread CPU time of one more run alone, read by Node (minus an empty round trip); `null` if not rerun. */
   cpuMs: number | null;
-  /** Renderer main-thread CPU time of the engine's whole batch on this page: it bounds every run in it. */
+  /** Renderer main-thread CPU time of the engine's whole batch on this page (the sum of its calls): it bounds every run in it. */
   batchCpuMs: number;
+  /** What Node measured around each call to `generateOne` for this element, one per run (filled in by Node). */
+  calls: CallMeasurement[];
   deterministic: boolean;
   unique: boolean;
   escape: boolean;
@@ -267,6 +273,55 @@ export interface EngineResult {
   outcomes: Array<Outcome | null>;
   /** Our engine only: the same, with the health check and repair by fingerprint on top (issue 14). */
   healed?: Array<HealedOutcome | null>;
+}
+
+/** What `generateOne` returns to Node. */
+export interface GenerationRun {
+  /** Wall-clock time of this run, as the page saw it. */
+  wallMs: number;
+  /** The best of three wants another run. */
+  again: boolean;
+}
+
+/**
+ * The renderer's main thread around one call to `generateOne` (one generation), measured by Node
+ * in the same call, not on a rerun. The scheduler figures come from Linux's /proc/<pid>/task/<pid>/
+ * (schedstat, status, stat) and are `null` where those cannot be read.
+ */
+export interface CallMeasurement {
+  /** Wall-clock time of the generation in this call, as the page saw it. */
+  wallMs: number;
+  /** Main-thread CPU time over the call and its round trip (DevTools protocol ThreadTime). */
+  cpuMs: number;
+  /** Change of the JavaScript heap in use over the same reads, in KB: a fall means a garbage collection ran in the call. */
+  jsHeapChangeKb: number;
+  /** Time on a CPU by the scheduler's count, over the window below. */
+  onCpuMs: number | null;
+  /** Time the thread was runnable but waiting on a run queue for a CPU, over the window below. */
+  runQueueMs: number | null;
+  /** Timeslices the thread got over the window below. */
+  timeslices: number | null;
+  /** Times the scheduler took the CPU away from the thread while it could run (involuntary context switches). */
+  preemptions: number | null;
+  /** Times the thread gave up the CPU itself, to sleep or block (voluntary context switches; going idle after the call is one). */
+  sleeps: number | null;
+  /** Major page faults of the thread (pages read from disk, which block it). */
+  majorFaults: number | null;
+  /** The thread was asleep (not running or waiting to run) when the window began… */
+  asleepBefore: boolean | null;
+  /** …and when it ended: then it had gone idle after the generation. */
+  asleepAfter: boolean | null;
+  /** Node's wall clock from just before the first scheduler read to just after the second; it holds the whole call. */
+  windowMs: number;
+  /** The renderer's other threads that ran or waited at least half a millisecond around the call, most waiting first. */
+  otherThreads: OtherThread[] | null;
+}
+
+/** One of the renderer's other threads over a call: its name (as Linux keeps it, 15 characters) and times. */
+export interface OtherThread {
+  name: string;
+  onCpuMs: number;
+  runQueueMs: number;
 }
 
 export interface PageJudgement {
