@@ -18,7 +18,8 @@
  * run-queue wait, and wall − CPU − wait (the thread asleep or blocked) stays near zero. The report
  * lists every element of our engine over 50 ms with these figures, and also holds our engine to
  * "wall minus run-queue wait ≤ 50 ms", the part of the wall time the engine is answerable for
- * (worked out so that a wait outside the generation is never subtracted: see `wallMinusWait`).
+ * (worked out so that a wait outside the generation is never subtracted: see `wallMinusWait` in
+ * lib/renderer-thread.ts).
  * For the "smallest of the clocks" figure, a run that is not tiny is run once more alone on the CPU
  * clock (minus an empty round trip), and the engine's page batch is the sum of its calls' CPU time.
  * Where /proc cannot be read (not Linux) the scheduler figures are n/a and the rest still runs.
@@ -34,10 +35,11 @@ import { parseArgs } from 'node:util';
 import { bundleForPage } from './lib/bundle.ts';
 import { launchChromium, loadOffline } from './lib/chromium.ts';
 import { corpusPages, preparedPage } from './lib/corpus.ts';
-import { isAsleep, otherThreadsBetween, readOtherThreads, readThreadCounters, rendererPids, type ThreadCounters } from './lib/linux-threads.ts';
-import { markdownTable, mean, ms, percent, percentile } from './lib/stats.ts';
+import type { OtherThread } from './lib/linux-threads.ts';
+import { cpuClock, IDENTIFY_PROBE_MS, measureCall, ownCpu, rendererThread, sameCallEvidence, wallMinusWait, type CallMeasurement, type CpuClock } from './lib/renderer-thread.ts';
+import { exactMs, markdownTable, mean, ms, percent, percentile } from './lib/stats.ts';
 import type { Browser, Page } from 'puppeteer-core';
-import type { CallMeasurement, EngineResult, GenerationRun, OtherThread, PageJudgement, PrepareOptions, SampledInfo, StallProbe } from './page/selectors-page.ts';
+import type { EngineResult, GenerationRun, PageJudgement, PrepareOptions, SampledInfo, StallProbe } from './page/selectors-page.ts';
 
 const MUTATION_LABELS = [
   '1. same-tag sibling inserted first in parent',
@@ -51,11 +53,6 @@ const MUTATION_LABELS = [
 /** The stall probe after each page's generation runs as long as our engine's batch, within these bounds. */
 const STALL_PROBE_MIN_MS = 50;
 const STALL_PROBE_MAX_MS = 1000;
-/** How long the tab runs a busy loop to tell its renderer from the browser's other renderers… */
-const IDENTIFY_PROBE_MS = 200;
-/** …and how far a main thread's time on a CPU may be from the tab's CPU clock over that loop: this many ms or this share of it. */
-const MATCH_TOLERANCE_MS = 10;
-const MATCH_TOLERANCE_SHARE = 0.2;
 /** The wall-clock bound of issue 14, per element. */
 const WALL_TARGET_MS = 50;
 /** Runs asleep or blocked for longer than this inside the generation are counted in the report. */
@@ -145,7 +142,7 @@ function missedTargets(summary: ReturnType<typeof summarize>): string[] {
   if (share(ours.all.wrong) > 0.01) missed.push(`wrong ${percent(ours.all.wrong, ours.all.total)} > 1%`);
   if (ours.p95 > 5) missed.push(`p95 ${ms(ours.p95)} > 5 ms`);
   if (ours.wallMax > WALL_TARGET_MS) {
-    missed.push(`max wall ${exactMs(ours.wallMax)} > ${WALL_TARGET_MS} ms (${elements(ours.over50)}; ${overEvidence(ours.overWallTarget)}; longest stall of a busy loop in this run ${exactMs(summary.stalls.longest)})`);
+    missed.push(`max wall ${exactMs(ours.wallMax)} > ${WALL_TARGET_MS} ms (${elements(ours.over50)}; ${sameCallEvidence(ours.overWallTarget)}; longest stall of a busy loop in this run ${exactMs(summary.stalls.longest)})`);
   }
   if (ours.wallMinusWaitMax !== null && ours.wallMinusWaitMax > WALL_TARGET_MS) {
     missed.push(`wall minus run-queue wait ${exactMs(ours.wallMinusWaitMax)} > ${WALL_TARGET_MS} ms on ${elements(ours.overWallMinusWaitTarget)} (time the engine itself is answerable for)`);
@@ -157,17 +154,6 @@ function missedTargets(summary: ReturnType<typeof summarize>): string[] {
 
 function elements(count: number): string {
   return count === 1 ? '1 element' : `${count} elements`;
-}
-
-/** "same calls: own CPU ≤ 1.90 ms, waiting on the run queue 68.10–258.30 ms" for the elements over the wall target. */
-function overEvidence(over: OverTarget[]): string {
-  if (over.length === 0) return 'none';
-  const cpu = `own CPU ≤ ${exactMs(Math.max(...over.map((row) => row.ownCpuMs)))}`;
-  const waits = over.map((row) => row.runQueueMs).filter((wait): wait is number => wait !== null);
-  if (waits.length < over.length) return `same calls: ${cpu}, run-queue wait n/a (no /proc schedstat)`;
-  const low = Math.min(...waits);
-  const high = Math.max(...waits);
-  return `same calls: ${cpu}, waiting on the run queue ${low === high ? exactMs(low) : `${low.toFixed(2)}–${exactMs(high)}`}`;
 }
 
 /**
@@ -239,112 +225,6 @@ async function benchPage(browser: Browser, tab: Page, cpu: CpuClock, page: strin
   return { page, records, restored: judged.restored, phases, stall, rendererPid: thread.pid, rendererMismatchMs: thread.mismatchMs, rendererNotFound: thread.why, emptyCallCpuMs: overhead };
 }
 
-/**
- * One call to the page with the renderer main thread measured around it: its CPU time on the
- * DevTools protocol clock (read outside the scheduler window, so that window holds only the call)
- * and the scheduler's counters. The wall-clock window is read outside the scheduler reads, so it
- * holds them and never comes out shorter than the stretch they cover; the renderer's other threads
- * are read outside everything else. Whether the thread was
- * asleep is read after the counters at the start and before them at the end: asleep at the end
- * means it went idle after the generation, and that sleep is among the ones counted.
- */
-async function measureCall<T>(cpu: CpuClock, thread: RendererThread, work: () => Promise<T>): Promise<{ value: T; measurement: Omit<CallMeasurement, 'wallMs'> }> {
-  const othersBefore = thread.readOthers();
-  const metricsBefore = await cpu.readMetrics();
-  const windowStart = performance.now();
-  const before = thread.read();
-  const asleepBefore = thread.asleep();
-  const value = await work();
-  const asleepAfter = thread.asleep();
-  const after = thread.read();
-  const windowMs = performance.now() - windowStart;
-  const metricsAfter = await cpu.readMetrics();
-  const othersAfter = thread.readOthers();
-  const counted = before !== null && after !== null;
-  return {
-    value,
-    measurement: {
-      cpuMs: metricsAfter.cpuMs - metricsBefore.cpuMs,
-      jsHeapChangeKb: (metricsAfter.jsHeapUsedBytes - metricsBefore.jsHeapUsedBytes) / 1024,
-      onCpuMs: counted ? (after.onCpuNs - before.onCpuNs) / 1e6 : null,
-      runQueueMs: counted ? (after.runQueueNs - before.runQueueNs) / 1e6 : null,
-      timeslices: counted ? after.timeslices - before.timeslices : null,
-      preemptions: counted ? after.involuntarySwitches - before.involuntarySwitches : null,
-      sleeps: counted ? after.voluntarySwitches - before.voluntarySwitches : null,
-      majorFaults: counted ? after.majorFaults - before.majorFaults : null,
-      asleepBefore: counted ? asleepBefore : null,
-      asleepAfter: counted ? asleepAfter : null,
-      windowMs,
-      otherThreads: counted ? otherThreadsBetween(othersBefore, othersAfter) : null,
-    },
-  };
-}
-
-/**
- * The tab's renderer main thread, for its scheduler counters. Of the browser's renderers (a spare
- * one may be starting up at the same time), the tab's is the one whose main thread's time on a CPU
- * grew by what the tab's own CPU clock says while the tab runs a busy loop: the same quantity on
- * two clocks (that clock's reads can also hold a task the thread was busy with, hence the
- * tolerance). It must also have been on a CPU or waiting for one all through the loop. Not found
- * where the counters cannot be read (not Linux) or no thread matches.
- */
-async function rendererThread(browser: Browser, cpu: CpuClock, busyLoop: () => Promise<StallProbe>): Promise<RendererThread> {
-  const pids = (await rendererPids(browser)).filter((pid) => readThreadCounters(pid) !== null);
-  const notFound = (why: string | null): RendererThread => ({ found: false, pid: null, why, mismatchMs: null, read: () => null, asleep: () => false, readOthers: () => new Map() });
-  if (pids.length === 0) return notFound(null);
-  const cpuBefore = await cpu.read();
-  const before = pids.map(readThreadCounters);
-  const loop = await busyLoop();
-  const after = pids.map(readThreadCounters);
-  const tabCpuMs = (await cpu.read()) - cpuBefore;
-  let chosen = pids[0]!;
-  let mismatchMs = Infinity;
-  let runnableMs = 0;
-  for (const [i, pid] of pids.entries()) {
-    if (!before[i] || !after[i]) continue;
-    const onCpuMs = (after[i]!.onCpuNs - before[i]!.onCpuNs) / 1e6;
-    if (Math.abs(tabCpuMs - onCpuMs) < mismatchMs) {
-      mismatchMs = Math.abs(tabCpuMs - onCpuMs);
-      runnableMs = onCpuMs + (after[i]!.runQueueNs - before[i]!.runQueueNs) / 1e6;
-      chosen = pid;
-    }
-  }
-  if (mismatchMs > Math.max(MATCH_TOLERANCE_MS, MATCH_TOLERANCE_SHARE * tabCpuMs)) return notFound(`the closest is off the tab's CPU clock by ${exactMs(mismatchMs)}`);
-  if (runnableMs < loop.ms - MATCH_TOLERANCE_MS) return notFound(`the closest, matching the tab's CPU clock within ${exactMs(mismatchMs)}, was on a CPU or waiting for one only ${exactMs(runnableMs)} of a ${exactMs(loop.ms)} busy loop`);
-  return { found: true, pid: chosen, why: null, mismatchMs, read: () => readThreadCounters(chosen), asleep: () => isAsleep(chosen), readOthers: () => readOtherThreads(chosen) };
-}
-
-/**
- * Main-thread CPU time of the renderer, read through the DevTools protocol. Wall-clock time on a
- * shared machine mostly measures who else is running; CPU time measures the work itself.
- */
-async function cpuClock(tab: Page): Promise<CpuClock> {
-  const session = await tab.createCDPSession();
-  await session.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const readMetrics = async () => {
-    const { metrics } = await session.send('Performance.getMetrics');
-    const metric = (name: string) => metrics.find((candidate) => candidate.name === name)!.value;
-    return { cpuMs: metric('ThreadTime') * 1000, jsHeapUsedBytes: metric('JSHeapUsedSize') };
-  };
-  const read = async () => (await readMetrics()).cpuMs;
-  const measure = async (work: () => Promise<unknown>) => {
-    const before = await read();
-    await work();
-    return (await read()) - before;
-  };
-  return {
-    read,
-    readMetrics,
-    measure,
-    // The cost of an empty round trip, to subtract: the median of a few.
-    overhead: async (empty) => {
-      const samples: number[] = [];
-      for (let i = 0; i < 5; i++) samples.push(await measure(empty));
-      return percentile(samples, 50);
-    },
-  };
-}
-
 /** The --time-cap option; Infinity as a large finite number (it crosses into the page as JSON). */
 function timeCap(): number | null {
   if (!args['time-cap']) return null;
@@ -388,13 +268,13 @@ function summarize(perPage: PageRecord[], engines: string[]) {
         jsHeapChangeKb: call.jsHeapChangeKb,
         otherThreads: call.otherThreads,
         blockedMs: call.runQueueMs === null ? null : result.wallMs - call.cpuMs - call.runQueueMs,
-        wallMinusWaitMs: wallMinusWait(result),
+        wallMinusWaitMs: wallMinusWait(call),
       });
     }
     const ownCpuTimes = results.flatMap((result) => result.calls.map(ownCpu));
     const runs = results.flatMap((result) => result.calls);
     const blocked = runs.filter((call) => call.runQueueMs !== null && call.wallMs - call.cpuMs - call.runQueueMs > BLOCKED_NOTE_MS);
-    const minusWait = results.map(wallMinusWait).filter((value): value is number => value !== null);
+    const minusWait = results.map((result) => wallMinusWait(bestCall(result))).filter((value): value is number => value !== null);
     const lengths = results.filter((result) => result.selector !== null).map((result) => result.selector!.length);
     const mutations = MUTATION_LABELS.map((_, m) => {
       const counts = { kept: 0, ambiguous: 0, lost: 0, wrong: 0, total: 0 };
@@ -489,43 +369,9 @@ function bestCall(result: EngineResult): CallMeasurement {
   return result.calls.reduce((best, call) => (call.wallMs < best.wallMs ? call : best));
 }
 
-/**
- * Wall time minus the time the scheduler kept the thread waiting for a CPU, in the best run's
- * call: the part of the wall time the engine is answerable for, its own CPU time plus any time
- * the thread slept or blocked inside the generation. The counters cover the whole call window,
- * which is longer than the generation (round trip, reads), so this is worked out from what must
- * hold inside the generation:
- * - the thread did not sleep in the window, or only once into the idle it was found in at the end:
- *   the generation was on the CPU or waiting for it throughout, so the figure is its own CPU time
- *   (at most the call's CPU time, at most its wall time);
- * - else, if the thread was asleep at the start (so the counters held no wait from before the
- *   window), only the wait that cannot have fallen outside the generation is subtracted: at least
- *   wait − (window − wall);
- * - else nothing is subtracted.
- * `null` without the scheduler's counters.
- */
-function wallMinusWait(result: EngineResult): number | null {
-  const call = bestCall(result);
-  if (call.runQueueMs === null || call.sleeps === null) return null;
-  if (call.sleeps - (call.asleepAfter ? 1 : 0) <= 0) return ownCpu(call);
-  if (!call.asleepBefore) return call.wallMs;
-  const waitInside = Math.max(0, call.runQueueMs - (call.windowMs - call.wallMs));
-  return Math.max(0, call.wallMs - waitInside);
-}
-
-/** The generation's own CPU time is at most the call's CPU time, and at most its wall time. */
-function ownCpu(call: CallMeasurement): number {
-  return Math.min(call.wallMs, call.cpuMs);
-}
-
 /** How long the renderer's other threads waited on the run queue in a call, all together. */
 function othersWaitMs(threads: OtherThread[] | null): number {
   return (threads ?? []).reduce((sum, thread) => sum + thread.runQueueMs, 0);
-}
-
-/** Milliseconds with two decimals, whatever the size: the stall evidence must not be rounded away. */
-function exactMs(value: number | null): string {
-  return value === null || Number.isNaN(value) ? 'n/a' : `${value.toFixed(2)} ms`;
 }
 
 /**
@@ -687,16 +533,6 @@ function timeEvidence(ours: EngineSummary, schedulerReadable: boolean, emptyCall
   return lines.join('\n');
 }
 
-interface CpuClock {
-  /** The renderer main thread's CPU clock in milliseconds. */
-  read(): Promise<number>;
-  /** The same, with the JavaScript heap in use (one read). */
-  readMetrics(): Promise<{ cpuMs: number; jsHeapUsedBytes: number }>;
-  /** CPU milliseconds the renderer's main thread spent while `work` ran. */
-  measure(work: () => Promise<unknown>): Promise<number>;
-  overhead(empty: () => Promise<unknown>): Promise<number>;
-}
-
 interface ElementRecord {
   tag: string;
   clickable: boolean;
@@ -722,19 +558,6 @@ interface PageRecord {
   rendererNotFound?: string | null;
   /** CPU time of an empty call to the page (median of five): the round trip inside every call's CPU time. */
   emptyCallCpuMs?: number;
-}
-
-/** The tab's renderer main thread (its id is the process id). */
-interface RendererThread {
-  found: boolean;
-  pid: number | null;
-  /** Why the thread was not found, where the counters could be read. */
-  why: string | null;
-  /** How far the chosen thread's time on a CPU was from the tab's CPU clock over the busy loop. */
-  mismatchMs: number | null;
-  read(): ThreadCounters | null;
-  asleep(): boolean;
-  readOthers(): Map<number, OtherThread>;
 }
 
 /** An element whose generation took more than the wall-clock target, with its call's figures. */

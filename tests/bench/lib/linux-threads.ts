@@ -8,8 +8,6 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
-// Declared with the page's call measurement, which carries it into the JSON.
-import type { OtherThread } from '../page/selectors-page.ts';
 
 /** The renderer's other threads are listed for a call when they ran or waited this long in it. */
 const OTHER_THREAD_NOTE_MS = 0.5;
@@ -131,4 +129,11 @@ export interface ThreadCounters {
   voluntarySwitches: number;
   involuntarySwitches: number;
   majorFaults: number;
+}
+
+/** One of the renderer's other threads over a call: its name (as Linux keeps it, 15 characters) and times. */
+export interface OtherThread {
+  name: string;
+  onCpuMs: number;
+  runQueueMs: number;
 }

@@ -19,6 +19,11 @@ export function ms(value: number): string {
   return Number.isNaN(value) ? 'n/a' : value < 10 ? `${value.toFixed(2)} ms` : `${value.toFixed(0)} ms`;
 }
 
+/** Milliseconds with two decimals, whatever the size: the stall evidence must not be rounded away. */
+export function exactMs(value: number | null): string {
+  return value === null || Number.isNaN(value) ? 'n/a' : `${value.toFixed(2)} ms`;
+}
+
 /** A GitHub-flavoured markdown table. */
 export function markdownTable(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;

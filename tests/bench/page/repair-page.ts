@@ -6,11 +6,16 @@ import { checkHealth, type Health } from '../../../lib/selector/health';
 import { rankCandidates, relocate, similarity } from '../../../lib/selector/relocate';
 import { similoCandidates, similoLocate, similoProperties, type SimiloProperties } from './similo';
 import { sampleElements } from './sample';
+import type { CallMeasurement } from '../lib/renderer-thread.ts';
+
+export { stallProbe } from './stall-probe';
 
 /**
  * Runs inside the repair benchmark's pages (tests/bench/repair.ts). A pair is an older and a newer
  * capture of the same URL; Node loads them in turn and carries the records between them:
- * `uniqueKeys` on the newer page, `record` on the older one (sample, selectors, fingerprints),
+ * `uniqueKeys` on the newer page, `record` on the older one (sample, finder's selectors,
+ * fingerprints), then `generateOne` there for each recorded element (one call per generation, so
+ * that Node can read the renderer main thread's CPU time and scheduler counters around it), and
  * `judge` on the newer one again.
  *
  * Ground truth: an element's semantic key is its tag, its visible text, and its link path, name and
@@ -32,8 +37,14 @@ export function uniqueKeys(): string[] {
   return [...counts].filter(([, count]) => count === 1).map(([key]) => key);
 }
 
-/** Samples elements whose key is unique here and in `newKeys`; records everything each locator keeps. */
-export function record(options: RecordOptions): RecordedElement[] {
+/** The elements `record` sampled on this page, for `generateOne`. */
+let sampledElements: Element[] = [];
+
+/**
+ * Samples elements whose key is unique here and in `newKeys`; records everything each locator
+ * keeps but our selector, which `generateOne` makes for each in a call of its own.
+ */
+export function record(options: RecordOptions): SampledRecord[] {
   const wanted = new Set(options.newKeys);
   const counts = new Map<string, number>();
   for (const element of rendered()) {
@@ -45,23 +56,26 @@ export function record(options: RecordOptions): RecordedElement[] {
     return key !== null && counts.get(key) === 1 && wanted.has(key);
   };
   const sampled = sampleElements(document, options.seed, options.perPair, options.clickableShare, eligible);
+  sampledElements = sampled.map(({ element }) => element);
   return sampled.map(({ element, clickable }) => {
-    const generated = timed(() => bestSelector(element, document));
     const finderSelector = timed(() => safe(() => finder(element)));
     const fingerprint = timed(() => fingerprintOf(element));
     return {
       key: semanticKey(element)!,
       tag: element.localName,
       clickable,
-      selector: generated.value.selector,
-      stopped: generated.value.stopped,
-      generateMs: generated.ms,
       finder: finderSelector.value,
       fingerprint: fingerprint.value,
       fingerprintMs: fingerprint.ms,
       similo: similoProperties(element),
     };
   });
+}
+
+/** Our selector for the `index`th element `record` sampled, with the generation's wall-clock time as the page saw it. */
+export function generateOne(index: number): Generated {
+  const generated = timed(() => bestSelector(sampledElements[index]!, document));
+  return { selector: generated.value.selector, stopped: generated.value.stopped, generateMs: generated.ms };
 }
 
 /** What each locator finds on this (newer) page, against the element with the same key. */
@@ -182,17 +196,28 @@ export interface JudgeOptions {
   raw?: boolean;
 }
 
-export interface RecordedElement {
+/** What `record` keeps of an element; Node adds our selector from `generateOne`. */
+export interface SampledRecord {
   key: string;
   tag: string;
   clickable: boolean;
-  selector: string;
-  stopped: StopReason | null;
-  generateMs: number;
   finder: string | null;
   fingerprint: ElementFingerprint;
   fingerprintMs: number;
   similo: SimiloProperties;
+}
+
+/** What `generateOne` returns. */
+export interface Generated {
+  selector: string;
+  stopped: StopReason | null;
+  /** Wall-clock time of the generation, as the page saw it. */
+  generateMs: number;
+}
+
+export interface RecordedElement extends SampledRecord, Generated {
+  /** What Node measured around the call to `generateOne` (see tests/bench/lib/renderer-thread.ts). */
+  call: CallMeasurement;
 }
 
 export interface Judged {

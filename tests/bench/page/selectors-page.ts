@@ -5,6 +5,9 @@ import { bestSelector, type StopReason } from '../../../lib/selector/generate';
 import { checkHealth } from '../../../lib/selector/health';
 import { MUTATIONS } from './mutations';
 import { sampleElements, type Sampled } from './sample';
+import type { CallMeasurement } from '../lib/renderer-thread.ts';
+
+export { stallProbe, type StallProbe } from './stall-probe';
 
 /**
  * Runs inside the benchmark page (bundled by tests/bench/lib/bundle.ts), driven step by step from
@@ -70,27 +73,6 @@ function hasAllOf(candidate: Element, element: Element): boolean {
 /** Does nothing: Node times it to subtract the cost of a round trip from each measurement. */
 export function noop(): number {
   return 0;
-}
-
-/**
- * The floor under any time bound (issue 14): a busy loop that only reads the clock, for `ms`
- * milliseconds. Any gap between two of its reads is time the renderer's main thread did not run
- * (the machine ran something else, or the browser paused the page), which no code inside the page
- * can prevent or shorten; a generation caught by such a stall takes at least that long.
- */
-export function stallProbe(ms: number): StallProbe {
-  const start = performance.now();
-  let last = start;
-  let longest = 0;
-  let over25 = 0;
-  for (;;) {
-    const now = performance.now();
-    const gap = now - last;
-    if (gap > longest) longest = gap;
-    if (gap > 25) over25++;
-    last = now;
-    if (now - start >= ms) return { ms: now - start, longest, over25 };
-  }
 }
 
 /**
@@ -225,15 +207,6 @@ interface Engine {
   generate: (element: Element) => { selector: string; stopped: StopReason | null };
 }
 
-export interface StallProbe {
-  /** How long the probe ran. */
-  ms: number;
-  /** The longest gap between two clock reads. */
-  longest: number;
-  /** Gaps over 25 ms (more than half of the 50 ms an element may take). */
-  over25: number;
-}
-
 export interface SampledInfo {
   tag: string;
   clickable: boolean;
@@ -281,47 +254,6 @@ export interface GenerationRun {
   wallMs: number;
   /** The best of three wants another run. */
   again: boolean;
-}
-
-/**
- * The renderer's main thread around one call to `generateOne` (one generation), measured by Node
- * in the same call, not on a rerun. The scheduler figures come from Linux's /proc/<pid>/task/<pid>/
- * (schedstat, status, stat) and are `null` where those cannot be read.
- */
-export interface CallMeasurement {
-  /** Wall-clock time of the generation in this call, as the page saw it. */
-  wallMs: number;
-  /** Main-thread CPU time over the call and its round trip (DevTools protocol ThreadTime). */
-  cpuMs: number;
-  /** Change of the JavaScript heap in use over the same reads, in KB: a fall means a garbage collection ran in the call. */
-  jsHeapChangeKb: number;
-  /** Time on a CPU by the scheduler's count, over the window below. */
-  onCpuMs: number | null;
-  /** Time the thread was runnable but waiting on a run queue for a CPU, over the window below. */
-  runQueueMs: number | null;
-  /** Timeslices the thread got over the window below. */
-  timeslices: number | null;
-  /** Times the scheduler took the CPU away from the thread while it could run (involuntary context switches). */
-  preemptions: number | null;
-  /** Times the thread gave up the CPU itself, to sleep or block (voluntary context switches; going idle after the call is one). */
-  sleeps: number | null;
-  /** Major page faults of the thread (pages read from disk, which block it). */
-  majorFaults: number | null;
-  /** The thread was asleep (not running or waiting to run) when the window began… */
-  asleepBefore: boolean | null;
-  /** …and when it ended: then it had gone idle after the generation. */
-  asleepAfter: boolean | null;
-  /** Node's wall clock from just before the first scheduler read to just after the second; it holds the whole call. */
-  windowMs: number;
-  /** The renderer's other threads that ran or waited at least half a millisecond around the call, most waiting first. */
-  otherThreads: OtherThread[] | null;
-}
-
-/** One of the renderer's other threads over a call: its name (as Linux keeps it, 15 characters) and times. */
-export interface OtherThread {
-  name: string;
-  onCpuMs: number;
-  runQueueMs: number;
 }
 
 export interface PageJudgement {
