@@ -35,7 +35,7 @@ import { parseArgs } from 'node:util';
 import { bundleForPage } from './lib/bundle.ts';
 import { launchChromium, loadOffline } from './lib/chromium.ts';
 import { preparedPage } from './lib/corpus.ts';
-import { cpuClock, IDENTIFY_PROBE_MS, measureCall, ownCpu, rendererThread, sameCallEvidence, wallMinusWait, type CpuClock } from './lib/renderer-thread.ts';
+import { blockedInside, cpuClock, IDENTIFY_PROBE_MS, measureCall, ownCpu, rendererThread, sameCallEvidence, wallMinusWait, type CpuClock } from './lib/renderer-thread.ts';
 import { exactMs, markdownTable, ms, percent, percentile } from './lib/stats.ts';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Generated, Judged, JudgeOptions, RecordedElement, SampledRecord } from './page/repair-page.ts';
@@ -222,7 +222,7 @@ function summarize(results: PairResult[]) {
     cpuMs: record.call.cpuMs,
     ownCpuMs: ownCpu(record.call),
     runQueueMs: record.call.runQueueMs,
-    blockedMs: record.call.runQueueMs === null ? null : record.generateMs - record.call.cpuMs - record.call.runQueueMs,
+    blockedMs: blockedInside(record.call),
   })));
   const minusWait = records.map((record) => wallMinusWait(record.call)).filter((value): value is number => value !== null);
   const fingerprint = records.map((record) => record.fingerprintMs);
@@ -398,7 +398,7 @@ interface OverTarget {
   /** The generation's own CPU time, at most (see `ownCpu`). */
   ownCpuMs: number;
   runQueueMs: number | null;
-  /** wall − CPU − run-queue wait: when above 0, at least this long asleep or blocked inside the generation. */
+  /** See `blockedInside`. */
   blockedMs: number | null;
 }
 

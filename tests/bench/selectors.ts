@@ -36,7 +36,7 @@ import { bundleForPage } from './lib/bundle.ts';
 import { launchChromium, loadOffline } from './lib/chromium.ts';
 import { corpusPages, preparedPage } from './lib/corpus.ts';
 import type { OtherThread } from './lib/linux-threads.ts';
-import { cpuClock, IDENTIFY_PROBE_MS, measureCall, ownCpu, rendererThread, sameCallEvidence, wallMinusWait, type CallMeasurement, type CpuClock } from './lib/renderer-thread.ts';
+import { blockedInside, cpuClock, IDENTIFY_PROBE_MS, measureCall, ownCpu, rendererThread, sameCallEvidence, wallMinusWait, type CallMeasurement, type CpuClock } from './lib/renderer-thread.ts';
 import { exactMs, markdownTable, mean, ms, percent, percentile } from './lib/stats.ts';
 import type { Browser, Page } from 'puppeteer-core';
 import type { EngineResult, GenerationRun, PageJudgement, PrepareOptions, SampledInfo, StallProbe } from './page/selectors-page.ts';
@@ -249,31 +249,20 @@ function summarize(perPage: PageRecord[], engines: string[]) {
       const result = record.results[engine];
       if (!result || result.wallMs <= WALL_TARGET_MS) continue;
       const call = bestCall(result);
+      // The best call's wall time is the element's (the best of its runs).
       overWallTarget.push({
+        ...call,
         page: pageOf.get(record)!,
         tag: record.tag,
         stopped: result.stopped,
-        wallMs: result.wallMs,
-        cpuMs: call.cpuMs,
         ownCpuMs: ownCpu(call),
-        onCpuMs: call.onCpuMs,
-        runQueueMs: call.runQueueMs,
-        timeslices: call.timeslices,
-        preemptions: call.preemptions,
-        sleeps: call.sleeps,
-        majorFaults: call.majorFaults,
-        asleepBefore: call.asleepBefore,
-        asleepAfter: call.asleepAfter,
-        windowMs: call.windowMs,
-        jsHeapChangeKb: call.jsHeapChangeKb,
-        otherThreads: call.otherThreads,
-        blockedMs: call.runQueueMs === null ? null : result.wallMs - call.cpuMs - call.runQueueMs,
+        blockedMs: blockedInside(call),
         wallMinusWaitMs: wallMinusWait(call),
       });
     }
     const ownCpuTimes = results.flatMap((result) => result.calls.map(ownCpu));
     const runs = results.flatMap((result) => result.calls);
-    const blocked = runs.filter((call) => call.runQueueMs !== null && call.wallMs - call.cpuMs - call.runQueueMs > BLOCKED_NOTE_MS);
+    const blocked = runs.filter((call) => (blockedInside(call) ?? 0) > BLOCKED_NOTE_MS);
     const minusWait = results.map((result) => wallMinusWait(bestCall(result))).filter((value): value is number => value !== null);
     const lengths = results.filter((result) => result.selector !== null).map((result) => result.selector!.length);
     const mutations = MUTATION_LABELS.map((_, m) => {
@@ -329,7 +318,7 @@ function summarize(perPage: PageRecord[], engines: string[]) {
         total: runs.length,
         overTarget: runs.filter((call) => call.wallMs > WALL_TARGET_MS).length,
         blocked: blocked.length,
-        blockedMax: Math.max(0, ...blocked.map((call) => call.wallMs - call.cpuMs - call.runQueueMs!)),
+        blockedMax: Math.max(0, ...blocked.map((call) => blockedInside(call)!)),
         blockedHeapFell: blocked.filter((call) => call.jsHeapChangeKb < 0).length,
         blockedOthersWaitMs: blocked.map((call) => othersWaitMs(call.otherThreads)),
       },
@@ -560,28 +549,14 @@ interface PageRecord {
   emptyCallCpuMs?: number;
 }
 
-/** An element whose generation took more than the wall-clock target, with its call's figures. */
-interface OverTarget {
+/** An element whose generation took more than the wall-clock target, with its (best) call's figures. */
+interface OverTarget extends CallMeasurement {
   page: string;
   tag: string;
   stopped: EngineResult['stopped'];
-  wallMs: number;
-  /** CPU time of the call, round trip included (DevTools protocol clock). */
-  cpuMs: number;
   /** The generation's own CPU time, at most (see `ownCpu`). */
   ownCpuMs: number;
-  onCpuMs: number | null;
-  runQueueMs: number | null;
-  timeslices: number | null;
-  preemptions: number | null;
-  sleeps: number | null;
-  majorFaults: number | null;
-  asleepBefore: boolean | null;
-  asleepAfter: boolean | null;
-  windowMs: number;
-  jsHeapChangeKb: number;
-  otherThreads: OtherThread[] | null;
-  /** wall − CPU − run-queue wait: when above 0, at least this long off the CPU without being runnable (asleep or blocked) inside the generation. */
+  /** See `blockedInside`. */
   blockedMs: number | null;
   wallMinusWaitMs: number | null;
 }

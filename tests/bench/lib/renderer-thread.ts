@@ -144,6 +144,14 @@ export function wallMinusWait(call: CallMeasurement): number | null {
   return Math.max(0, call.wallMs - waitInside);
 }
 
+/**
+ * wall − CPU − run-queue wait of one call: when above 0, at least this long off the CPU without
+ * being runnable (asleep or blocked) inside the generation; `null` without scheduler counters.
+ */
+export function blockedInside(call: CallMeasurement): number | null {
+  return call.runQueueMs === null ? null : call.wallMs - call.cpuMs - call.runQueueMs;
+}
+
 /** The generation's own CPU time is at most the call's CPU time, and at most its wall time. */
 export function ownCpu(call: CallMeasurement): number {
   return Math.min(call.wallMs, call.cpuMs);
